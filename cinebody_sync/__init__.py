@@ -1,0 +1,1 @@
+"""Cinebody SDK, blocking: the same client as ``cinebody_async`` for code that cannot await."""
