@@ -1,0 +1,1 @@
+"""Ratio benchmarks of the Cinebody SDK; ``python -m benchmarks.run`` runs them all."""
