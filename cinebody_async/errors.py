@@ -94,12 +94,15 @@ class ModelValidationError(CinebodyError, ValueError):
 class TransportError(CinebodyError):
     """The request got no usable HTTP answer.
 
-    ``method`` and ``url`` (redacted) name the request.
+    ``method`` and ``url`` (redacted) name the request. ``request_sent`` is ``False``
+    only when the request certainly never reached the server (the connection could not
+    be opened), so that repeating it cannot do anything twice.
     """
 
-    def __init__(self, message: str, *, method: str, url: str) -> None:
+    def __init__(self, message: str, *, method: str, url: str, request_sent: bool = True) -> None:
         self.method = method
         self.url = url
+        self.request_sent = request_sent
         super().__init__(message)
 
 

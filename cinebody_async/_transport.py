@@ -1,0 +1,444 @@
+"""Sending one API request: auth, rate limit, retries, error mapping and logging.
+
+:class:`Transport` owns the aiohttp session (or borrows the caller's), draws every
+attempt from the client's token bucket, and turns every answer into either a
+:class:`Response` or a :class:`~cinebody_async.errors.CinebodyError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+import aiohttp
+import attrs
+import orjson
+from multidict import CIMultiDictProxy
+from yarl import URL
+
+from cinebody_async import _retry
+from cinebody_async._config import ClientConfig, Timeout
+from cinebody_async._logging import logger, redact_url
+from cinebody_async._ratelimit import RequestLimiter
+from cinebody_async._urls import encode_query
+from cinebody_async.errors import (
+    APIError,
+    CinebodyError,
+    ClientStateError,
+    ConnectError,
+    InvalidResponseError,
+    NotFoundError,
+    ParameterError,
+    RateLimitError,
+    RequestTimeoutError,
+    TransportError,
+    error_class_for_status,
+)
+
+__all__ = ["RequestBody", "Response", "Transport"]
+
+RequestBody = Any
+"""What ``data=`` accepts: bytes, str, an :class:`aiohttp.FormData`, or a zero-argument
+callable returning one of those, called once per attempt (a form can be sent only once,
+so a body that may be retried must be given as a callable)."""
+
+_DEBUG = 10
+
+
+@attrs.frozen(slots=True)
+class Response:
+    """One answer of the API, after retries.
+
+    Attributes:
+        method: the HTTP method.
+        url: the URL that was requested, with secrets in the query redacted.
+        status: the HTTP status.
+        headers: the response headers.
+        body: the decoded JSON body (``None`` for an empty body).
+        attempts: how many attempts it took.
+        elapsed: seconds from the first attempt to the end of the last.
+    """
+
+    method: str
+    url: str
+    status: int
+    headers: Mapping[str, str]
+    body: Any
+    attempts: int
+    elapsed: float
+
+    @property
+    def api_version(self) -> str | None:
+        """The ``apiVersion`` the API reported in the body, or ``None``."""
+        if isinstance(self.body, dict):
+            version = self.body.get("apiVersion")
+            return version if isinstance(version, str) else None
+        return None
+
+
+class Transport:
+    """Sends API requests for one client.
+
+    The aiohttp session is created on the first request, inside the running event loop,
+    and the transport stays bound to that loop. A session passed in is used as it is
+    and never closed here.
+    """
+
+    def __init__(self, config: ClientConfig, session: aiohttp.ClientSession | None = None):
+        self.config = config
+        self._session = session
+        self._owns_session = session is None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
+        self._limiter = RequestLimiter(config.rate_limit) if config.rate_limit else None
+        self._timeout = config.timeout.to_aiohttp()
+        self._ssl = config.ssl if config.ssl is not None else True
+        self._headers = {
+            "x-api-key": config.api_key,
+            "Accept": "application/json",
+            "User-Agent": config.user_agent,
+        }
+        self._json_headers = {**self._headers, "Content-Type": "application/json"}
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`aclose` was called."""
+        return self._closed
+
+    async def aclose(self) -> None:
+        """Close the session if the transport created it; calling again does nothing."""
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None and self._owns_session and not session.closed:
+            await session.close()
+
+    def warn_if_unclosed(self, owner: object) -> None:
+        """Issue a :class:`ResourceWarning` if a session this transport opened is open.
+
+        Called from the owner's ``__del__``; schedules nothing on any loop.
+        """
+        session = self._session
+        if self._owns_session and session is not None and not session.closed:
+            warnings.warn(
+                f"{owner!r} was never closed; use 'async with' or 'await client.aclose()'",
+                ResourceWarning,
+                stacklevel=2,
+                source=owner,
+            )
+
+    def _session_for_running_loop(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            if self._loop is not None:
+                msg = (
+                    "this client is bound to the event loop it was first used on; create "
+                    "one client per event loop (or use cinebody_sync from other threads)"
+                )
+                raise ClientStateError(msg)
+            self._loop = loop
+        if self._closed:
+            msg = "this client is closed; create a new one"
+            raise ClientStateError(msg)
+
+        session = self._session
+        if session is None:
+            config = self.config
+            connector = aiohttp.TCPConnector(
+                limit=config.connection_limit,
+                limit_per_host=config.connection_limit_per_host,
+                ssl=self._ssl,
+            )
+            session = self._session = aiohttp.ClientSession(
+                connector=connector,
+                timeout=self._timeout,
+                trust_env=config.trust_env,
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
+        return session
+
+    async def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        data: RequestBody = None,
+        timeout: Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response:
+        """Send one request, retrying under the client's policy, and return the answer.
+
+        Raises:
+            ParameterError: for a path that is not an API path, for both ``json`` and
+                ``data``, or for a query value that cannot be encoded.
+            APIError: (a subclass per status) when the API answers with an error.
+            TransportError: when no usable answer came after the allowed retries.
+            ClientStateError: when the client is closed or used on another loop.
+        """
+        method = method.upper()
+        url = self._url(path)
+        query = encode_query(params)
+        if json is not None and data is not None:
+            msg = "give either json= or data=, not both"
+            raise ParameterError("data", msg)
+        body = orjson.dumps(json) if json is not None else None
+        headers = self._json_headers if body is not None else self._headers
+        client_timeout = self._timeout if timeout is None else Timeout.coerce(timeout).to_aiohttp()
+        retries = self.config.retry.max_retries if max_retries is None else max_retries
+        session = self._session_for_running_loop()
+
+        started = time.monotonic()
+        attempt = 0
+        ambiguous = False
+        while True:
+            attempt += 1
+            try:
+                return await self._attempt(
+                    session,
+                    method,
+                    url,
+                    path,
+                    query,
+                    headers,
+                    body,
+                    data,
+                    client_timeout,
+                    attempt,
+                    started,
+                )
+            except CinebodyError as error:
+                if ambiguous and method == "DELETE" and isinstance(error, NotFoundError):
+                    logger.info(
+                        "%s %s answered 404 after an earlier attempt may have succeeded; "
+                        "taking the resource as deleted",
+                        method,
+                        path,
+                    )
+                    return self._response(method, url, error, attempt, started)
+                wait = self._retry_wait(method, path, error, attempt, retries)
+                ambiguous = ambiguous or _may_have_been_processed(error)
+            await _retry.sleep(wait)
+
+    def _retry_wait(
+        self, method: str, path: str, error: CinebodyError, attempt: int, retries: int
+    ) -> float:
+        """Return the wait before the next attempt, or raise ``error`` if there is none."""
+        reason = _retry.retry_reason(method, error)
+        if reason is None or attempt > retries:
+            raise error
+
+        settings = self.config.retry
+        asked = error.retry_after if isinstance(error, RateLimitError) else None
+        if asked is None and isinstance(error, APIError):
+            asked = _retry.parse_retry_after(error.headers.get("Retry-After"))
+        if asked is not None and asked > settings.max_retry_after:
+            logger.info(
+                "%s %s: not retrying: %s and the server asked to wait %.1f s, more than "
+                "the %.1f s allowed",
+                method,
+                path,
+                reason,
+                asked,
+                settings.max_retry_after,
+            )
+            raise error
+
+        wait = (
+            asked
+            if asked is not None
+            else _retry.backoff_delay(attempt - 1, settings.backoff_base, settings.backoff_cap)
+        )
+        logger.info(
+            "%s %s: retry %d of %d in %.2f s: %s", method, path, attempt, retries, wait, reason
+        )
+        return wait
+
+    async def _attempt(
+        self,
+        session: aiohttp.ClientSession,
+        method: str,
+        url: URL,
+        path: str,
+        query: list[tuple[str, str]],
+        headers: Mapping[str, str],
+        body: bytes | None,
+        data: RequestBody,
+        timeout: aiohttp.ClientTimeout,
+        attempt: int,
+        started: float,
+    ) -> Response:
+        if self._limiter is not None:
+            await self._limiter.acquire()
+
+        payload = body if body is not None else (data() if callable(data) else data)
+        sent_at = time.monotonic()
+        try:
+            async with session.request(
+                method,
+                url,
+                params=query,
+                data=payload,
+                headers=headers,
+                timeout=timeout,
+                allow_redirects=False,
+                ssl=self._ssl,
+            ) as answer:
+                raw = await answer.read()
+                status = answer.status
+                response_headers = answer.headers
+                reason = answer.reason
+                requested = str(answer.url)
+        except aiohttp.ClientError as failure:
+            raise _transport_error(failure, method, url) from failure
+        except TimeoutError as failure:
+            msg = f"{method} {path}: timed out"
+            raise RequestTimeoutError(msg, method=method, url=redact_url(str(url))) from failure
+
+        if logger.isEnabledFor(_DEBUG):
+            logger.debug(
+                "%s %s %d %.1f ms attempt %d",
+                method,
+                path,
+                status,
+                (time.monotonic() - sent_at) * 1000,
+                attempt,
+            )
+
+        if status < 300:
+            return Response(
+                method=method,
+                url=redact_url(requested),
+                status=status,
+                headers=response_headers,
+                body=_decode_success(raw, method, path, requested, status),
+                attempts=attempt,
+                elapsed=time.monotonic() - started,
+            )
+        raise _api_error(
+            method, path, redact_url(requested), status, reason, response_headers, raw
+        )
+
+    def _url(self, path: str) -> URL:
+        if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
+            msg = (
+                f"must be an API path starting with '/', such as '/app/3.0/projects', not {path!r}"
+            )
+            raise ParameterError("path", msg)
+        return URL(self.config.base_url + path)
+
+    @staticmethod
+    def _response(
+        method: str, url: URL, error: APIError, attempts: int, started: float
+    ) -> Response:
+        return Response(
+            method=method,
+            url=redact_url(str(url)),
+            status=error.status,
+            headers=error.headers,
+            body=error.body,
+            attempts=attempts,
+            elapsed=time.monotonic() - started,
+        )
+
+
+def _may_have_been_processed(error: CinebodyError) -> bool:
+    if isinstance(error, TransportError):
+        return error.request_sent
+    return isinstance(error, APIError) and error.status >= 500
+
+
+def _transport_error(failure: aiohttp.ClientError, method: str, url: URL) -> TransportError:
+    where = f"{method} {url.path}"
+    redacted = redact_url(str(url))
+    if isinstance(failure, aiohttp.ConnectionTimeoutError):
+        msg = f"{where}: timed out opening a connection"
+        return RequestTimeoutError(msg, method=method, url=redacted, request_sent=False)
+    if isinstance(failure, aiohttp.ServerTimeoutError):
+        msg = f"{where}: timed out waiting for the answer"
+        return RequestTimeoutError(msg, method=method, url=redacted)
+    if isinstance(failure, aiohttp.ClientConnectorError):
+        msg = f"{where}: could not connect to {failure.host}:{failure.port}: {failure.os_error}"
+        return ConnectError(msg, method=method, url=redacted, request_sent=False)
+    msg = f"{where}: connection failed: {type(failure).__name__}: {failure}"
+    return ConnectError(msg, method=method, url=redacted)
+
+
+def _decode_success(raw: bytes, method: str, path: str, url: str, status: int) -> Any:
+    if not raw:
+        return None
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        text = raw[:200].decode("utf-8", "replace")
+        msg = f"{method} {path}: {status} answer is not JSON: {text!r}"
+        raise InvalidResponseError(msg, method=method, url=url, status=status, body=text) from None
+
+
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(rb"<[^>]+>|\s+")
+
+
+def _api_error(
+    method: str,
+    path: str,
+    url: str,
+    status: int,
+    http_reason: str | None,
+    headers: CIMultiDictProxy[str],
+    raw: bytes,
+) -> APIError:
+    """Build the error for an answer with a status of 300 or more, whatever its body."""
+    body: Any
+    try:
+        body = orjson.loads(raw) if raw else None
+    except orjson.JSONDecodeError:
+        body = raw.decode("utf-8", "replace")
+
+    code = reason = friendly = None
+    if isinstance(body, dict):
+        code = _text(body.get("code"))
+        reason = _text(body.get("reason")) or _text(body.get("message"))
+        friendly = _text(body.get("friendlyReason"))
+    if reason is None:
+        reason = _summary(status, http_reason, headers, raw)
+
+    cls = error_class_for_status(status)
+    fields: dict[str, Any] = {
+        "status": status,
+        "method": method,
+        "url": url,
+        "path": path,
+        "code": code,
+        "reason": reason,
+        "friendly_reason": friendly,
+        "body": body,
+        "headers": headers,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(
+            retry_after=_retry.parse_retry_after(headers.get("Retry-After")), **fields
+        )
+    return cls(**fields)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _summary(status: int, http_reason: str | None, headers: Mapping[str, str], raw: bytes) -> str:
+    """Say something readable about an error body that is not the API's JSON."""
+    if 300 <= status < 400:
+        location = redact_url(headers.get("Location", "elsewhere"))
+        return (
+            f"redirect to {location} not followed: the API key must not be sent to another address"
+        )
+    phrase = http_reason or "error"
+    title = _TITLE.search(raw)
+    snippet = title.group(1) if title else raw[:300]
+    text = _TAGS.sub(b" ", snippet).decode("utf-8", "replace").strip()
+    return f"{phrase} ({text[:160]})" if text and text != phrase else phrase
