@@ -8,11 +8,14 @@ attempt from the client's token bucket, and turns every answer into either a
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
+import urllib.request
 import warnings
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 import attrs
@@ -55,7 +58,6 @@ class Response:
 
     Attributes:
         method: the HTTP method.
-        url: the URL that was requested, with secrets in the query redacted.
         status: the HTTP status.
         headers: the response headers.
         body: the decoded JSON body (``None`` for an empty body).
@@ -64,12 +66,17 @@ class Response:
     """
 
     method: str
-    url: str
     status: int
     headers: Mapping[str, str]
     body: Any
     attempts: int
     elapsed: float
+    requested: URL = attrs.field(repr=False)
+
+    @property
+    def url(self) -> str:
+        """The URL that was requested, query included, with secrets redacted."""
+        return redact_url(str(self.requested))
 
     @property
     def api_version(self) -> str | None:
@@ -97,6 +104,7 @@ class Transport:
         self._limiter = RequestLimiter(config.rate_limit) if config.rate_limit else None
         self._timeout = config.timeout.to_aiohttp()
         self._ssl = config.ssl if config.ssl is not None else True
+        self._proxy: str | None = None
         self._headers = {
             "x-api-key": config.api_key,
             "Accept": "application/json",
@@ -152,10 +160,13 @@ class Transport:
                 limit_per_host=config.connection_limit_per_host,
                 ssl=self._ssl,
             )
+            # aiohttp's own trust_env looks the proxy up again on every request, which
+            # costs more client CPU than the rest of a request; the API's host never
+            # changes, so the proxy is looked up once, here.
+            self._proxy = _environment_proxy(config.base_url) if config.trust_env else None
             session = self._session = aiohttp.ClientSession(
                 connector=connector,
                 timeout=self._timeout,
-                trust_env=config.trust_env,
                 cookie_jar=aiohttp.DummyCookieJar(),
             )
         return session
@@ -281,18 +292,19 @@ class Transport:
             async with session.request(
                 method,
                 url,
-                params=query,
+                params=query or None,
                 data=payload,
                 headers=headers,
                 timeout=timeout,
                 allow_redirects=False,
                 ssl=self._ssl,
+                proxy=self._proxy,
             ) as answer:
                 raw = await answer.read()
                 status = answer.status
                 response_headers = answer.headers
                 reason = answer.reason
-                requested = str(answer.url)
+                requested = answer.url
         except aiohttp.ClientError as failure:
             raise _transport_error(failure, method, url) from failure
         except TimeoutError as failure:
@@ -312,16 +324,15 @@ class Transport:
         if status < 300:
             return Response(
                 method=method,
-                url=redact_url(requested),
                 status=status,
                 headers=response_headers,
                 body=_decode_success(raw, method, path, requested, status),
                 attempts=attempt,
                 elapsed=time.monotonic() - started,
+                requested=requested,
             )
-        raise _api_error(
-            method, path, redact_url(requested), status, reason, response_headers, raw
-        )
+        redacted = redact_url(str(requested))
+        raise _api_error(method, path, redacted, status, reason, response_headers, raw)
 
     def _url(self, path: str) -> URL:
         if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
@@ -329,7 +340,7 @@ class Transport:
                 f"must be an API path starting with '/', such as '/app/3.0/projects', not {path!r}"
             )
             raise ParameterError("path", msg)
-        return URL(self.config.base_url + path)
+        return _join(self.config.base_url, path)
 
     @staticmethod
     def _response(
@@ -337,13 +348,32 @@ class Transport:
     ) -> Response:
         return Response(
             method=method,
-            url=redact_url(str(url)),
             status=error.status,
             headers=error.headers,
             body=error.body,
             attempts=attempts,
             elapsed=time.monotonic() - started,
+            requested=url,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _join(base_url: str, path: str) -> URL:
+    """Return the URL of ``path`` under ``base_url``; cached, as list paths repeat."""
+    return URL(base_url + path)
+
+
+def _environment_proxy(base_url: str) -> str | None:
+    """Return the proxy the environment names for ``base_url``, or ``None``.
+
+    Reads ``HTTPS_PROXY``/``HTTP_PROXY``/``ALL_PROXY`` and honours ``NO_PROXY``, as
+    :mod:`urllib.request` does.
+    """
+    parts = urlsplit(base_url)
+    if parts.hostname is None or urllib.request.proxy_bypass(parts.hostname):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(parts.scheme) or proxies.get("all")
 
 
 def _may_have_been_processed(error: CinebodyError) -> bool:
@@ -368,7 +398,7 @@ def _transport_error(failure: aiohttp.ClientError, method: str, url: URL) -> Tra
     return ConnectError(msg, method=method, url=redacted)
 
 
-def _decode_success(raw: bytes, method: str, path: str, url: str, status: int) -> Any:
+def _decode_success(raw: bytes, method: str, path: str, url: URL, status: int) -> Any:
     if not raw:
         return None
     try:
@@ -376,7 +406,10 @@ def _decode_success(raw: bytes, method: str, path: str, url: str, status: int) -
     except orjson.JSONDecodeError:
         text = raw[:200].decode("utf-8", "replace")
         msg = f"{method} {path}: {status} answer is not JSON: {text!r}"
-        raise InvalidResponseError(msg, method=method, url=url, status=status, body=text) from None
+        redacted = redact_url(str(url))
+        raise InvalidResponseError(
+            msg, method=method, url=redacted, status=status, body=text
+        ) from None
 
 
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
