@@ -2,6 +2,7 @@
 
 from cinebody_async._client import CinebodyClient
 from cinebody_async._config import PRODUCTION_URL, STAGING_URL, RateLimit, Retry, Timeout
+from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._retry import no_retry_waits
 from cinebody_async._transport import Response
 from cinebody_async._version import __version__
@@ -44,6 +45,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimit",
     "RateLimitError",
+    "RateLimitStats",
     "RequestTimeoutError",
     "Response",
     "Retry",

@@ -10,6 +10,7 @@ from typing import Any, Self
 import aiohttp
 
 from cinebody_async._config import ClientConfig, RateLimit, Retry, Timeout
+from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._transport import RequestBody, Response, Transport
 
 __all__ = ["CinebodyClient"]
@@ -100,6 +101,14 @@ class CinebodyClient:
     def closed(self) -> bool:
         """Whether the client was closed."""
         return self._transport.closed
+
+    def rate_limit_stats(self) -> RateLimitStats | None:
+        """Return a snapshot of the client's rate limiting, or ``None`` when it is off.
+
+        The snapshot holds the current rate, the estimate of the API's limit, the
+        420/429 answers seen, the cuts made, and the seconds requests spent waiting.
+        """
+        return self._transport.rate_limit_stats()
 
     def __del__(self) -> None:
         transport = getattr(self, "_transport", None)

@@ -155,25 +155,48 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
 class RateLimit:
     """The client-side token bucket every API request of a client draws from.
 
-    ``rate`` is the sustained number of requests per second, ``burst`` the number of
-    requests that may go out at once after a quiet spell. The bucket is sized so that
-    the rate holds from the first second: a bucket whose burst equals its rate would
-    let through about twice the rate in its first second.
+    ``rate`` is the starting rate in requests per second and ``burst`` the number of
+    requests that may go out at once after a quiet spell; the bucket is sized so that
+    the rate holds from the first second (a bucket whose burst equals its rate lets
+    through about twice the rate in its first second).
 
-    Defaults: 10 requests/s with a burst of 5. Cinebody does not publish its limits;
-    ten per second keeps one client well inside what a shared key usually gets while
-    still paging a thousand items a second at the SDK's bulk page size.
+    With ``adaptive`` (the default) the rate then follows the API: it grows while
+    requests are held back by it and nothing is rejected, is cut on 420/429, and stays
+    within ``floor`` and ``ceiling`` (see :mod:`cinebody_async._ratelimit` for the
+    rules). ``adaptive=False`` keeps the rate fixed. With ``shared``, every client of
+    this process using the same key, base URL and settings shares one rate (and, on
+    one event loop, one bucket).
+
+    Defaults: start at 10 requests/s with a burst of 5, adapt between 0.5 and 200.
+    Cinebody does not publish its limits; ten per second is a safe start for a shared
+    key, and the adaptation finds the real limit within seconds.
     """
 
     rate: float = attrs.field(default=10.0, validator=_positive)
     burst: float = attrs.field(default=5.0, validator=_positive)
+    adaptive: bool = True
+    floor: float = attrs.field(default=0.5, validator=_positive)
+    ceiling: float = attrs.field(default=200.0, validator=_positive)
+    shared: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.floor > self.ceiling:
+            msg = f"floor ({self.floor}) must not be above ceiling ({self.ceiling})"
+            raise ConfigurationError(msg)
+
+    @classmethod
+    def fixed(cls, rate: float, burst: float | None = None) -> RateLimit:
+        """Return settings for a rate that never adapts (burst: half the rate, at least 1)."""
+        return cls(
+            rate=rate, burst=burst if burst is not None else max(1.0, rate / 2), adaptive=False
+        )
 
     @classmethod
     def coerce(cls, value: RateLimit | float | bool | None) -> RateLimit | None:
         """Return ``value`` as a :class:`RateLimit`, or ``None`` for no client-side limit.
 
         ``None`` gives the defaults, ``False`` turns the limit off, a number sets the
-        rate with a burst of half of it (at least 1).
+        starting rate with a burst of half of it (at least 1).
 
         Raises:
             ConfigurationError: for a non-positive number or a value of another type.

@@ -26,7 +26,7 @@ from yarl import URL
 from cinebody_async import _retry
 from cinebody_async._config import ClientConfig, Timeout
 from cinebody_async._logging import logger, redact_url
-from cinebody_async._ratelimit import RequestLimiter
+from cinebody_async._ratelimit import RateLimitStats, RequestLimiter, limiter_for
 from cinebody_async._urls import encode_query
 from cinebody_async.errors import (
     APIError,
@@ -87,6 +87,19 @@ class Response:
         return None
 
 
+@attrs.frozen(slots=True)
+class _Request:
+    """One request as every attempt sends it."""
+
+    method: str
+    path: str
+    url: URL
+    query: list[tuple[str, str]] | None
+    headers: Mapping[str, str]
+    body: RequestBody
+    timeout: aiohttp.ClientTimeout
+
+
 class Transport:
     """Sends API requests for one client.
 
@@ -101,7 +114,9 @@ class Transport:
         self._owns_session = session is None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
-        self._limiter = RequestLimiter(config.rate_limit) if config.rate_limit else None
+        self._limiter: RequestLimiter | None = None
+        if config.rate_limit is not None:
+            self._limiter = limiter_for(config.rate_limit, config.api_key, config.base_url)
         self._timeout = config.timeout.to_aiohttp()
         self._ssl = config.ssl if config.ssl is not None else True
         self._proxy: str | None = None
@@ -191,15 +206,19 @@ class Transport:
             TransportError: when no usable answer came after the allowed retries.
             ClientStateError: when the client is closed or used on another loop.
         """
-        method = method.upper()
-        url = self._url(path)
-        query = encode_query(params)
         if json is not None and data is not None:
             msg = "give either json= or data=, not both"
             raise ParameterError("data", msg)
         body = orjson.dumps(json) if json is not None else None
-        headers = self._json_headers if body is not None else self._headers
-        client_timeout = self._timeout if timeout is None else Timeout.coerce(timeout).to_aiohttp()
+        request = _Request(
+            method=method.upper(),
+            path=path,
+            url=self._url(path),
+            query=encode_query(params) or None,
+            headers=self._json_headers if body is not None else self._headers,
+            body=body if body is not None else data,
+            timeout=self._timeout if timeout is None else Timeout.coerce(timeout).to_aiohttp(),
+        )
         retries = self.config.retry.max_retries if max_retries is None else max_retries
         session = self._session_for_running_loop()
 
@@ -209,36 +228,33 @@ class Transport:
         while True:
             attempt += 1
             try:
-                return await self._attempt(
-                    session,
-                    method,
-                    url,
-                    path,
-                    query,
-                    headers,
-                    body,
-                    data,
-                    client_timeout,
-                    attempt,
-                    started,
-                )
+                return await self._attempt(session, request, attempt, started)
             except CinebodyError as error:
-                if ambiguous and method == "DELETE" and isinstance(error, NotFoundError):
+                if ambiguous and request.method == "DELETE" and isinstance(error, NotFoundError):
                     logger.info(
                         "%s %s answered 404 after an earlier attempt may have succeeded; "
                         "taking the resource as deleted",
-                        method,
+                        request.method,
                         path,
                     )
-                    return self._response(method, url, error, attempt, started)
-                wait = self._retry_wait(method, path, error, attempt, retries)
+                    return self._response(request, error, attempt, started)
+                wait = self._retry_wait(request, error, attempt, retries)
                 ambiguous = ambiguous or _may_have_been_processed(error)
             await _retry.sleep(wait)
 
+    def rate_limit_stats(self) -> RateLimitStats | None:
+        """Return a snapshot of the rate limiting, or ``None`` when it is off."""
+        return self._limiter.controller.stats() if self._limiter is not None else None
+
     def _retry_wait(
-        self, method: str, path: str, error: CinebodyError, attempt: int, retries: int
+        self, request: _Request, error: CinebodyError, attempt: int, retries: int
     ) -> float:
-        """Return the wait before the next attempt, or raise ``error`` if there is none."""
+        """Return the wait before the next attempt, or raise ``error`` if there is none.
+
+        A rate-limited request waits nothing here when the client has a bucket: the
+        bucket's pause (which every task observes) replaces the backoff.
+        """
+        method, path = request.method, request.path
         reason = _retry.retry_reason(method, error)
         if reason is None or attempt > retries:
             raise error
@@ -259,6 +275,16 @@ class Transport:
             )
             raise error
 
+        if isinstance(error, RateLimitError) and self._limiter is not None:
+            logger.info(
+                "%s %s: retry %d of %d after the rate-limit pause: %s",
+                method,
+                path,
+                attempt,
+                retries,
+                reason,
+            )
+            return 0.0
         wait = (
             asked
             if asked is not None
@@ -270,32 +296,22 @@ class Transport:
         return wait
 
     async def _attempt(
-        self,
-        session: aiohttp.ClientSession,
-        method: str,
-        url: URL,
-        path: str,
-        query: list[tuple[str, str]],
-        headers: Mapping[str, str],
-        body: bytes | None,
-        data: RequestBody,
-        timeout: aiohttp.ClientTimeout,
-        attempt: int,
-        started: float,
+        self, session: aiohttp.ClientSession, request: _Request, attempt: int, started: float
     ) -> Response:
-        if self._limiter is not None:
-            await self._limiter.acquire()
+        limiter = self._limiter
+        ticket = await limiter.acquire() if limiter is not None else None
 
-        payload = body if body is not None else (data() if callable(data) else data)
+        method, path = request.method, request.path
+        body = request.body
         sent_at = time.monotonic()
         try:
             async with session.request(
                 method,
-                url,
-                params=query or None,
-                data=payload,
-                headers=headers,
-                timeout=timeout,
+                request.url,
+                params=request.query,
+                data=body() if callable(body) else body,
+                headers=request.headers,
+                timeout=request.timeout,
                 allow_redirects=False,
                 ssl=self._ssl,
                 proxy=self._proxy,
@@ -306,22 +322,19 @@ class Transport:
                 reason = answer.reason
                 requested = answer.url
         except aiohttp.ClientError as failure:
-            raise _transport_error(failure, method, url) from failure
+            raise _transport_error(failure, method, request.url) from failure
         except TimeoutError as failure:
             msg = f"{method} {path}: timed out"
-            raise RequestTimeoutError(msg, method=method, url=redact_url(str(url))) from failure
+            url = redact_url(str(request.url))
+            raise RequestTimeoutError(msg, method=method, url=url) from failure
 
         if logger.isEnabledFor(_DEBUG):
-            logger.debug(
-                "%s %s %d %.1f ms attempt %d",
-                method,
-                path,
-                status,
-                (time.monotonic() - sent_at) * 1000,
-                attempt,
-            )
+            elapsed_ms = (time.monotonic() - sent_at) * 1000
+            logger.debug("%s %s %d %.1f ms attempt %d", method, path, status, elapsed_ms, attempt)
 
         if status < 300:
+            if ticket is not None:
+                limiter.on_success(ticket)  # type: ignore[union-attr]
             return Response(
                 method=method,
                 status=status,
@@ -331,8 +344,15 @@ class Transport:
                 elapsed=time.monotonic() - started,
                 requested=requested,
             )
+
         redacted = redact_url(str(requested))
-        raise _api_error(method, path, redacted, status, reason, response_headers, raw)
+        error = _api_error(method, path, redacted, status, reason, response_headers, raw)
+        if ticket is not None:
+            if isinstance(error, RateLimitError):
+                limiter.on_rejection(ticket, error.retry_after)  # type: ignore[union-attr]
+            else:
+                limiter.on_success(ticket)  # type: ignore[union-attr]
+        raise error
 
     def _url(self, path: str) -> URL:
         if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
@@ -343,17 +363,15 @@ class Transport:
         return _join(self.config.base_url, path)
 
     @staticmethod
-    def _response(
-        method: str, url: URL, error: APIError, attempts: int, started: float
-    ) -> Response:
+    def _response(request: _Request, error: APIError, attempts: int, started: float) -> Response:
         return Response(
-            method=method,
+            method=request.method,
             status=error.status,
             headers=error.headers,
             body=error.body,
             attempts=attempts,
             elapsed=time.monotonic() - started,
-            requested=url,
+            requested=request.url,
         )
 
 

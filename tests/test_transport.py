@@ -744,3 +744,21 @@ def test_url_used_for_requests_keeps_base_path() -> None:
     assert cb._transport._url("/app/3.0/projects") == URL(
         "https://gw.example.test/cinebody/app/3.0/projects"
     )
+
+
+async def test_rate_limited_retry_waits_in_the_bucket_pause_not_a_backoff(
+    mocked: aioresponses, waits: list[float]
+) -> None:
+    mocked.get(PROJECTS, status=429, headers={"Retry-After": "3"})
+    mocked.get(PROJECTS, payload={"ok": True})
+
+    async with CinebodyClient(KEY, base_url=BASE) as cb:
+        assert await cb.request("GET", "/app/3.0/projects") == {"ok": True}
+        stats = cb.rate_limit_stats()
+
+    assert waits[0] == 0
+    assert waits[1] == pytest.approx(3.0, abs=0.1)
+    assert len(waits) == 2
+    assert stats is not None
+    assert (stats.rejections, stats.cuts) == (1, 1)
+    assert stats.rate == pytest.approx(7.0)

@@ -1,0 +1,228 @@
+"""The adaptive rate controller and its bucket, against an injected clock."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from cinebody_async import CinebodyClient, RateLimit, _ratelimit, _retry
+from cinebody_async._ratelimit import RateController, RequestLimiter, Ticket
+
+
+class Clock:
+    """A clock that only moves when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def controller(clock: Clock, **settings: object) -> RateController:
+    return RateController(RateLimit(**settings), clock=clock)  # type: ignore[arg-type]
+
+
+def busy_seconds(control: RateController, clock: Clock, seconds: int) -> None:
+    """Report requests that waited for their token, ten a second, for ``seconds``."""
+    for _ in range(seconds * 10):
+        clock.advance(0.1)
+        control.on_success(Ticket(epoch=control.epoch, waited=True), clock())
+
+
+def test_rejection_cuts_the_rate_and_pauses(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), retry_after=None)
+
+    assert control.rate == pytest.approx(7.0)
+    assert control.paused_for(clock()) == pytest.approx(5 / 7)
+    stats = control.stats()
+    assert (stats.rejections, stats.cuts, stats.limit_estimate) == (1, 1, 10.0)
+
+
+def test_retry_after_sets_the_pause(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+
+    control.on_rejection(Ticket(epoch=0, waited=False), clock(), retry_after=3.0)
+
+    assert control.paused_for(clock()) == 3.0
+    clock.advance(2.5)
+    assert control.paused_for(clock()) == pytest.approx(0.5)
+    clock.advance(1)
+    assert control.paused_for(clock()) == 0
+
+
+def test_a_burst_of_rejections_cuts_once(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+    in_flight = [Ticket(epoch=control.epoch, waited=True) for _ in range(8)]
+
+    for ticket in in_flight:
+        control.on_rejection(ticket, clock(), retry_after=None)
+
+    assert control.rate == pytest.approx(7.0)
+    assert control.stats().cuts == 1
+    assert control.stats().rejections == 8
+
+
+def test_a_rejection_after_the_cut_cuts_again(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), retry_after=None)
+
+    control.on_rejection(Ticket(epoch=control.epoch, waited=True), clock(), retry_after=None)
+
+    assert control.rate == pytest.approx(4.9)
+    assert control.stats().cuts == 2
+
+
+def test_cuts_stop_at_the_floor(clock: Clock) -> None:
+    control = controller(clock, rate=10, floor=2)
+
+    for _ in range(20):
+        control.on_rejection(Ticket(epoch=control.epoch, waited=True), clock(), None)
+
+    assert control.rate == 2
+
+
+def rates_after_busy_seconds(control: RateController, clock: Clock, seconds: int) -> list[float]:
+    """Report one waiting request now, then one per second; return the rate after each."""
+    control.on_success(Ticket(epoch=control.epoch, waited=True), clock())
+    rates = []
+    for _ in range(seconds):
+        clock.advance(1.0)
+        control.on_success(Ticket(epoch=control.epoch, waited=True), clock())
+        rates.append(round(control.rate, 3))
+    return rates
+
+
+def test_slow_start_grows_by_half_each_busy_second(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+
+    assert rates_after_busy_seconds(control, clock, 3) == [15, 22.5, 33.75]
+
+
+def test_an_idle_client_does_not_grow(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+
+    for _ in range(100):
+        clock.advance(0.5)
+        control.on_success(Ticket(epoch=0, waited=False), clock())
+
+    assert control.rate == 10
+
+
+def test_growth_stops_at_the_ceiling(clock: Clock) -> None:
+    control = controller(clock, rate=10, ceiling=40)
+
+    busy_seconds(control, clock, 30)
+
+    assert control.rate == 40
+
+
+def test_recovery_is_quick_to_nine_tenths_then_slow(clock: Clock) -> None:
+    control = controller(clock, rate=100)
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
+    assert control.rate == pytest.approx(70)
+
+    assert rates_after_busy_seconds(control, clock, 6) == [77, 84.7, 90, 91, 92, 93]
+
+
+def test_fixed_rate_never_changes(clock: Clock) -> None:
+    control = controller(clock, rate=10, adaptive=False)
+
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
+    busy_seconds(control, clock, 10)
+
+    assert control.rate == 10
+    assert control.stats().rejections == 1
+    assert control.stats().cuts == 0
+
+
+def test_rate_changes_are_logged_at_info(clock: Clock, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="cinebody")
+    control = controller(clock, rate=10)
+
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
+    busy_seconds(control, clock, 2)
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("lowered from 10.00 to 7.00" in message for message in messages)
+    assert any("raised from 7.00" in message for message in messages)
+
+
+def test_settings_bounds_are_checked() -> None:
+    with pytest.raises(ValueError, match="floor"):
+        RateLimit(floor=10, ceiling=5)
+
+
+async def test_bucket_waits_out_a_pause_before_admitting(
+    clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.advance(seconds)
+
+    monkeypatch.setattr(_retry, "sleep", fake_sleep)
+    control = controller(clock, rate=10)
+    limiter = RequestLimiter(control)
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), retry_after=2.0)
+
+    ticket = await limiter.acquire()
+
+    assert slept == [2.0]
+    assert ticket.epoch == 1
+    assert control.stats().waited == pytest.approx(2.0)
+
+
+async def test_a_slow_rate_still_admits_requests(clock: Clock) -> None:
+    control = controller(clock, rate=0.5, burst=1, floor=0.5)
+    limiter = RequestLimiter(control)
+
+    ticket = await limiter.acquire()
+
+    assert ticket.epoch == 0
+
+
+def test_shared_setting_shares_one_controller_per_key() -> None:
+    shared = RateLimit(shared=True)
+    first = CinebodyClient("key-a", rate_limit=shared)
+    second = CinebodyClient("key-a", rate_limit=shared)
+    other = CinebodyClient("key-b", rate_limit=shared)
+    alone = CinebodyClient("key-a")
+
+    def control(cb: CinebodyClient) -> RateController:
+        limiter = cb._transport._limiter
+        assert limiter is not None
+        return limiter.controller
+
+    assert control(first) is control(second)
+    assert control(first) is not control(other)
+    assert control(first) is not control(alone)
+
+
+async def test_shared_clients_on_one_loop_draw_from_one_bucket() -> None:
+    shared = RateLimit(shared=True, rate=3, burst=3)
+    first = CinebodyClient("key-c", rate_limit=shared)._transport._limiter
+    second = CinebodyClient("key-c", rate_limit=shared)._transport._limiter
+    assert isinstance(first, _ratelimit.SharedLimiter)
+    assert isinstance(second, _ratelimit.SharedLimiter)
+
+    assert first._for_running_loop() is second._for_running_loop()
+
+
+def test_stats_are_none_without_a_limit() -> None:
+    assert CinebodyClient("k", rate_limit=False).rate_limit_stats() is None
+    stats = CinebodyClient("k").rate_limit_stats()
+    assert stats is not None
+    assert stats.rate == 10
