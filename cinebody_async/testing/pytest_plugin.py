@@ -1,0 +1,68 @@
+"""A pytest plugin that gives tests a running FakeCinebody.
+
+Enable it in a ``conftest.py`` with
+``pytest_plugins = ["cinebody_async.testing.pytest_plugin"]`` (pytest-asyncio must be
+installed). Fixtures:
+
+- ``cinebody_fake``: an async fixture, a started :class:`FakeCinebody`, stopped after
+  the test. Its options come from the ``cinebody_fake_options`` fixture (override it
+  in a conftest) updated by a ``@pytest.mark.cinebody_fake(...)`` marker on the test,
+  e.g. ``@pytest.mark.cinebody_fake(seed=3, clips_per_project=2_000)``. The default
+  data is small (50 clips per project) so that each test starts fast.
+- ``cinebody_fake_thread``: the same fake served from a background thread, for
+  synchronous tests.
+- ``cinebody_fake_options``: the options above, a plain dict.
+
+Client fixtures (a client already pointed at ``cinebody_fake``) belong in this
+module, beside these; they import the client, which the fake itself never does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from cinebody_async.testing.server import FakeCinebody
+
+__all__ = [
+    "cinebody_fake",
+    "cinebody_fake_options",
+    "cinebody_fake_thread",
+    "pytest_configure",
+]
+
+DEFAULT_OPTIONS: dict[str, Any] = {"seed": 0, "clips_per_project": 50}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``cinebody_fake`` marker."""
+    config.addinivalue_line(
+        "markers", "cinebody_fake(**options): options for the cinebody_fake fixture"
+    )
+
+
+@pytest.fixture
+def cinebody_fake_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """Return the FakeCinebody options: the defaults updated by the test's marker."""
+    options = dict(DEFAULT_OPTIONS)
+    marker = request.node.get_closest_marker("cinebody_fake")
+    if marker is not None:
+        options.update(marker.kwargs)
+    return options
+
+
+@pytest_asyncio.fixture
+async def cinebody_fake(cinebody_fake_options: dict[str, Any]) -> AsyncIterator[FakeCinebody]:
+    """Yield a running FakeCinebody built from ``cinebody_fake_options``."""
+    async with FakeCinebody(**cinebody_fake_options) as fake:
+        yield fake
+
+
+@pytest.fixture
+def cinebody_fake_thread(cinebody_fake_options: dict[str, Any]) -> Iterator[FakeCinebody]:
+    """Yield a FakeCinebody running in a background thread (for synchronous tests)."""
+    with FakeCinebody(**cinebody_fake_options).run_in_thread() as fake:
+        yield fake
