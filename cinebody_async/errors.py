@@ -53,7 +53,13 @@ __all__ = [
 
 
 class CinebodyError(Exception):
-    """The base of every exception the SDK raises on purpose."""
+    """The base of every exception the SDK raises on purpose.
+
+    ``page`` is set (from 0) when the error happened while a pager fetched that page of
+    a listing; it is ``None`` otherwise.
+    """
+
+    page: int | None = None
 
 
 class ConfigurationError(CinebodyError, ValueError):
