@@ -89,5 +89,7 @@ async def reply_after(
         response.content_length = len(body)
         await response.prepare(request)
         await response.write(body[: len(body) // 2])
-        raise drop_connection(request)
+        if request.transport is not None:
+            request.transport.abort()
+        return response
     return web.Response(status=status, body=body, content_type=content_type)
