@@ -28,12 +28,24 @@ class Answer:
         return orjson.loads(self.raw)
 
 
+@dataclass
+class Exchange:
+    """One call made through :class:`Api` and its answer."""
+
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    answer: Answer
+
+
 class Api:
-    """Calls the fake's API over HTTP with plain aiohttp and the fake's key."""
+    """Calls the fake's API over HTTP with plain aiohttp and the fake's key; keeps every
+    exchange in ``exchanges``."""
 
     def __init__(self, session: aiohttp.ClientSession, fake: FakeCinebody) -> None:
         self.session = session
         self.fake = fake
+        self.exchanges: list[Exchange] = []
 
     async def call(
         self,
@@ -55,7 +67,10 @@ class Api:
             method, url, params=params, json=json, data=data, headers=sent
         ) as response:
             raw = await response.read()
-            return Answer(response.status, dict(response.headers), raw)
+            answer = Answer(response.status, dict(response.headers), raw)
+        query = [(key, value) for key, value in response.url.query.items()]
+        self.exchanges.append(Exchange(method, response.url.path, query, answer))
+        return answer
 
     async def get(self, path: str, params: Params = None) -> Answer:
         return await self.call("GET", path, params)
