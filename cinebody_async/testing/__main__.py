@@ -38,6 +38,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="seed of the data and faults")
     parser.add_argument("--api-key", default=None, help="the key to accept")
     sizes = parser.add_argument_group("data size")
+    sizes.add_argument(
+        "--single-project",
+        type=int,
+        default=None,
+        metavar="CLIPS",
+        help="one organization, team and project holding CLIPS clips (for benchmarks)",
+    )
     defaults = SeedOptions()
     for field in fields(SeedOptions):
         if field.name == "clip_size_range":
@@ -80,6 +87,13 @@ def build(args: argparse.Namespace) -> FakeCinebody:
         for field in fields(SeedOptions)
         if field.name != "clip_size_range"
     }
+    if args.single_project is not None:
+        sizes.update(
+            organizations=1,
+            teams_per_organization=1,
+            projects_per_team=1,
+            clips_per_project=args.single_project,
+        )
     options = SeedOptions(clip_size_range=(args.clip_size[0], args.clip_size[1]), **sizes)
     fake = FakeCinebody(
         args.seed,

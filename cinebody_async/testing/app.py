@@ -8,7 +8,6 @@ error bodies; anything unexpected becomes a 500 ``SERVER_ERROR``.
 
 from __future__ import annotations
 
-import logging
 from email.parser import BytesParser
 from email.policy import HTTP
 from functools import partial
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from aiohttp import web
 
+from cinebody_async._logging import logger
 from cinebody_async.testing.answers import reply_after, reply_before
 from cinebody_async.testing.errors import FakeAPIError, error_body
 from cinebody_async.testing.handlers import ROUTES
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from cinebody_async.testing.server import FakeCinebody
 
 __all__ = ["create_api_app"]
-
-logger = logging.getLogger("cinebody")
 
 _STATUS_CODES = {
     400: "BAD_REQUEST",

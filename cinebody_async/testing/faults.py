@@ -109,6 +109,7 @@ class _Selector:
 
     @classmethod
     def parse(cls, text: str | None) -> _Selector:
+        """Return the selector ``text`` spells (``None``: every API route)."""
         if text is None:
             return cls(None, None)
         method, _, rest = text.strip().partition(" ")
@@ -120,6 +121,7 @@ class _Selector:
         return cls(method.upper() or None, path)
 
     def matches(self, route_key: str, path: str) -> bool:
+        """Return whether a request to ``route_key`` at ``path`` is selected."""
         method, _, template = route_key.partition(" ")
         if self.path is None:
             return not template.startswith("/s3/")

@@ -66,3 +66,8 @@ def cinebody_fake_thread(cinebody_fake_options: dict[str, Any]) -> Iterator[Fake
     """Yield a FakeCinebody running in a background thread (for synchronous tests)."""
     with FakeCinebody(**cinebody_fake_options).run_in_thread() as fake:
         yield fake
+
+
+# Client fixtures: a fixture yielding a client already pointed at ``cinebody_fake``
+# (``fake.url``, ``fake.api_key``) goes here; it is the only part of this module that
+# may import the client.

@@ -173,6 +173,7 @@ class _Clock:
         self.moment = SEED_EPOCH
 
     def tick(self, low: int = 60, high: int = 3600) -> datetime:
+        """Move forward by ``low`` to ``high`` seconds and return the new moment."""
         self.moment += timedelta(seconds=self.rng.randint(low, high))
         return self.moment
 
