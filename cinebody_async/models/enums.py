@@ -15,6 +15,8 @@ from __future__ import annotations
 from enum import Enum, StrEnum
 from typing import Any, Self, cast
 
+from cinebody_async import _convert
+
 __all__ = [
     "FilterUserType",
     "MediaFileFps",
@@ -148,6 +150,12 @@ class OpenNumberEnum(_OpenValues, float, Enum):
             return value
         msg = f"expected a number of {cls.__name__}, got {type(value).__name__}"
         raise TypeError(msg)
+
+
+# cattrs picks a hook by the class's MRO, where str and float come before Enum: without
+# these, the converter would call the class and refuse unknown values.
+_convert.converter.register_structure_hook(OpenStrEnum, _convert.structure_open_enum)
+_convert.converter.register_structure_hook(OpenNumberEnum, _convert.structure_open_enum)
 
 
 class OrganizationStatus(OpenStrEnum):
