@@ -108,6 +108,7 @@ def build(args: argparse.Namespace) -> FakeCinebody:
         latency=args.latency,
         jitter=args.jitter,
         error_share=args.error_share,
+        log_requests=False,
     )
     if args.rate_limit is not None:
         fake.faults.rate_limit(

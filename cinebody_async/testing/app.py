@@ -94,18 +94,19 @@ async def _serve(
 ) -> web.StreamResponse:
     body = await request.read()
     key = route.key if route is not None else None
-    fake.requests.append(
-        RecordedRequest(
-            origin="api",
-            method=request.method,
-            path=request.path,
-            query=tuple(request.query.items()),
-            headers=tuple(request.headers.items()),
-            body=body,
-            body_size=len(body),
-            route=key,
+    if fake.log_requests:
+        fake.requests.append(
+            RecordedRequest(
+                origin="api",
+                method=request.method,
+                path=request.path,
+                query=tuple(request.query.items()),
+                headers=tuple(request.headers.items()),
+                body=body,
+                body_size=len(body),
+                route=key,
+            )
         )
-    )
     if route is None or key is None:
         fake.counters.requests["unknown"] += 1
         return _error(

@@ -277,6 +277,10 @@ class FakeS3:
         return app
 
     def _record(self, request: web.Request, route: str | None, size: int) -> None:
+        if route is not None:
+            self.fake.counters.requests[route] += 1
+        if not self.fake.log_requests:
+            return
         self.fake.requests.append(
             RecordedRequest(
                 origin="s3",
@@ -289,8 +293,6 @@ class FakeS3:
                 route=route,
             )
         )
-        if route is not None:
-            self.fake.counters.requests[route] += 1
 
     async def _unknown(self, request: web.Request) -> web.Response:
         await request.read()

@@ -48,6 +48,8 @@ class FakeCinebody:
         latency, jitter: seconds added to every API answer (see :meth:`Faults.latency`).
         rate_limit, burst: a token bucket for the API (see :meth:`Faults.rate_limit`).
         error_share: share of API answers replaced by a 500, 502 or 503.
+        log_requests: keep every request in ``requests`` (turn off for long benchmark
+            runs; the counters still count).
 
     Raise ``TypeError`` for an unknown keyword.
     """
@@ -70,6 +72,7 @@ class FakeCinebody:
         rate_limit: float | None = None,
         burst: float = 10,
         error_share: float = 0.0,
+        log_requests: bool = True,
         **sizes: Any,
     ) -> None:
         unknown = set(sizes) - _SEED_FIELDS
@@ -101,6 +104,7 @@ class FakeCinebody:
         if error_share:
             self.faults.errors(error_share)
         self.counters = Counters()
+        self.log_requests = log_requests
         self.requests: list[RecordedRequest] = []
         secret = hashlib.sha256(f"s3-{seed}".encode()).digest()
         self.s3 = FakeS3(self, part_size, url_ttl, secret)
@@ -110,7 +114,11 @@ class FakeCinebody:
     # Lifecycle ----------------------------------------------------------------------
 
     def create_app(self) -> web.Application:
-        """Return the aiohttp application of the API (the fake S3 is :meth:`FakeS3.create_app`)."""
+        """Return the aiohttp application of the API.
+
+        The fake S3 is :meth:`FakeS3.create_app`; upload and download URLs point at
+        ``s3.url``, which :meth:`start` sets.
+        """
         return create_api_app(self)
 
     async def start(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiohttp
 import pytest
 
 from cinebody_async.testing import FakeCinebody
@@ -227,3 +228,24 @@ async def test_notifications_filter_by_status_and_project(
     ]
     assert body["count"] == len(expected) >= 1
     assert {n["id"] for n in body["scheduledNotifications"]} == {n["id"] for n in expected}
+
+
+async def test_max_limit_cuts_pages_silently() -> None:
+    async with (
+        FakeCinebody(seed=1, clips_per_project=30, max_limit=12) as small,
+        aiohttp.ClientSession() as session,
+    ):
+        project = next(iter(small.state.projects))
+        capped = await Api(session, small).ok("GET", f"/projects/{project}/clips", {"limit": 25})
+    assert capped["count"] == 32
+    assert len(capped["mediaFiles"]) == 12
+
+
+async def test_request_log_can_be_turned_off() -> None:
+    async with (
+        FakeCinebody(seed=1, clips_per_project=1, log_requests=False) as quiet,
+        aiohttp.ClientSession() as session,
+    ):
+        await Api(session, quiet).ok("GET", "/teams")
+    assert quiet.requests == []
+    assert quiet.counters.requests["GET /teams"] == 1

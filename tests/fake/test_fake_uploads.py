@@ -330,3 +330,15 @@ async def test_upload_request_parameters(api: Api, project: dict[str, Any]) -> N
     ):
         assert (await api.call("GET", path, {**good, name: value})).status == 400, name
     assert (await api.call("GET", "/projects/nope/upload", good)).status == 404
+
+
+async def test_head_gives_the_size_without_the_body(
+    fake: FakeCinebody, api: Api, s3: aiohttp.ClientSession, project: dict[str, Any]
+) -> None:
+    clip = fake.state.project_media_files(project["id"])[0]
+    url = (await api.ok("GET", f"/mediaFiles/{clip['id']}/download"))["url"]
+    async with s3.head(url) as response:
+        assert response.status == 200
+        assert response.headers["Content-Length"] == clip["fileSize"]
+        assert response.headers["Accept-Ranges"] == "bytes"
+    assert fake.counters.downloaded_bytes[clip["fileUUID"]] == 0
