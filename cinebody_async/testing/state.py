@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import random
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cinebody_async.testing.errors import FakeAPIError, bad_value, not_found
@@ -78,6 +78,7 @@ class FakeState:
         self._shot_order: dict[str, list[str]] = {}
         self._by_file: dict[str, str] = {}
         self._counts: dict[str, dict[str, dict[str, int]]] = {}
+        self._last_moment: datetime | None = None
 
     # Ids and codes ------------------------------------------------------------------
 
@@ -95,6 +96,17 @@ class FakeState:
                 if not self.join_code_taken(code):
                     return code
             length += 1
+
+    def next_moment(self) -> datetime:
+        """Return ``now()``, or one millisecond after the moment this method last
+        returned when the clock has not moved past it (timestamps carry milliseconds),
+        so that records created one after the other keep their order."""
+        moment = self.now()
+        last = self._last_moment
+        if last is not None and moment <= last:
+            moment = last + timedelta(milliseconds=1)
+        self._last_moment = moment
+        return moment
 
     def join_code_taken(self, code: str) -> bool:
         """Return whether a project (or a template) already uses join code ``code``."""
@@ -311,8 +323,9 @@ class FakeState:
         shot = self.shot(shot_id) if shot_id is not None else None
         media_id = fields.pop("id", None) or self.new_id()
         file_uuid = fields.pop("fileUUID", None) or f"{self.new_id()}.mp4"
-        created = self.now()
-        record = media_file_record(media_id, file_uuid, project, user, shot, created, **fields)
+        record = media_file_record(
+            media_id, file_uuid, project, user, shot, self.next_moment(), **fields
+        )
         self.store_media_file(record)
         return record
 

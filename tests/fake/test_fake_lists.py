@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
@@ -249,3 +250,12 @@ async def test_request_log_can_be_turned_off() -> None:
         await Api(session, quiet).ok("GET", "/teams")
     assert quiet.requests == []
     assert quiet.counters.requests["GET /teams"] == 1
+
+
+async def test_clips_added_in_one_millisecond_keep_their_order(
+    fake: FakeCinebody, api: Api, project: dict[str, Any]
+) -> None:
+    fake.state.now = lambda: datetime(2030, 1, 1, tzinfo=UTC)
+    added = [fake.state.add_media_file(project["id"])["id"] for _ in range(5)]
+    body = await api.ok("GET", f"/projects/{project['id']}/clips", {"limit": 5})
+    assert [clip["id"] for clip in body["mediaFiles"]] == added[::-1]

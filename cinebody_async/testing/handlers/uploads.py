@@ -100,7 +100,7 @@ def complete_clip(call: ApiCall) -> dict[str, Any]:
     call.field("lat", (int, float), nullable=True)
     call.field("lng", (int, float), nullable=True)
     upload, data = _finish(call, ("clip", "edit"))
-    now = state.now()
+    now = state.next_moment()
     record = media_file_record(
         state.new_id(),
         upload.filename,
