@@ -2,7 +2,7 @@
 
 A handler is a plain function ``handler(call) -> dict``: it reads the path, query and
 body through :class:`ApiCall`, changes the state, and returns the response payload
-(the application adds ``apiVersion``). Parameter helpers raise the API's errors: a 406
+(the application adds ``apiVersion``). The parameter readers raise the API's errors: a 406
 for a missing required parameter and a 400 for a value of the wrong kind.
 """
 

@@ -1,4 +1,4 @@
-"""Helpers every handler module shares: sorting, paging and the plain success body."""
+"""What every handler module shares: sorting, paging and the plain success body."""
 
 from __future__ import annotations
 
