@@ -138,7 +138,8 @@ def example(schemas: dict[str, Any], schema: dict[str, Any], owner: str) -> Any:
         value = schema["additionalProperties"]
         item = example(schemas, value, owner) if isinstance(value, dict) else "value"
         return {"someKey": item}
-    return {"string": "text", "number": 7, "integer": 7, "boolean": True}[kind]
+    plain: dict[str, Any] = {"string": "text", "number": 7, "integer": 7, "boolean": True}
+    return plain[str(kind)]
 
 
 def build(schemas: dict[str, Any], schema: dict[str, Any], owner: str) -> dict[str, Any]:
@@ -213,7 +214,12 @@ def assert_python_types(model: Model) -> None:
         elif isinstance(value, Enum):
             pass
         else:
-            expected = {"str": str, "int": int, "float": (int, float), "bool": bool}
+            expected: dict[str, type | tuple[type, ...]] = {
+                "str": str,
+                "int": int,
+                "float": (int, float),
+                "bool": bool,
+            }
             kind = str(field.type).split(" | ")[0]
             if kind in expected:
                 assert isinstance(value, expected[kind]), (type(model).__name__, field.name)
