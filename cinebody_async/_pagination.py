@@ -461,8 +461,11 @@ class PageIterator(Generic[T]):
             await asyncio.gather(*tasks, return_exceptions=True)
 
     def __del__(self) -> None:
+        # Garbage collection may run in any thread: hand the cancellation to the loop.
         for task in getattr(self, "_in_flight", ()):
-            task.cancel()
+            loop = task.get_loop()
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(task.cancel)
 
 
 class ItemIterator(Generic[T]):

@@ -1,1 +1,70 @@
-"""Cinebody SDK, blocking: the same client as ``cinebody_async`` for code that cannot await."""
+"""Cinebody SDK, blocking: the same client as ``cinebody_async`` for code that cannot await.
+
+The exceptions, settings and models are the async package's own classes, so code can
+catch and build the same types whichever client it uses.
+"""
+
+from cinebody_async import (
+    PRODUCTION_URL,
+    STAGING_URL,
+    APIError,
+    BadRequestError,
+    CinebodyError,
+    ClientStateError,
+    ConfigurationError,
+    ConnectError,
+    GoneError,
+    InvalidParametersError,
+    InvalidResponseError,
+    ModelValidationError,
+    NotFoundError,
+    ParameterError,
+    PermissionDeniedError,
+    RateLimit,
+    RateLimitError,
+    RateLimitStats,
+    RequestTimeoutError,
+    Response,
+    Retry,
+    ServerError,
+    Timeout,
+    TransportError,
+    __version__,
+    no_retry_waits,
+)
+from cinebody_sync._client import CinebodyClient
+from cinebody_sync._pagers import SyncFanOut, SyncItemIterator, SyncPageIterator, SyncPager
+
+__all__ = [
+    "PRODUCTION_URL",
+    "STAGING_URL",
+    "APIError",
+    "BadRequestError",
+    "CinebodyClient",
+    "CinebodyError",
+    "ClientStateError",
+    "ConfigurationError",
+    "ConnectError",
+    "GoneError",
+    "InvalidParametersError",
+    "InvalidResponseError",
+    "ModelValidationError",
+    "NotFoundError",
+    "ParameterError",
+    "PermissionDeniedError",
+    "RateLimit",
+    "RateLimitError",
+    "RateLimitStats",
+    "RequestTimeoutError",
+    "Response",
+    "Retry",
+    "ServerError",
+    "SyncFanOut",
+    "SyncItemIterator",
+    "SyncPageIterator",
+    "SyncPager",
+    "Timeout",
+    "TransportError",
+    "__version__",
+    "no_retry_waits",
+]
