@@ -269,8 +269,9 @@ class _OpenEnum(_Kind):
             raise _WrongKind(msg) from None
 
     def fast_lines(self, i: int) -> list[str]:
-        # Members are never falsy, so `or` only calls c{i} on a miss; an unhashable
-        # value makes the lookup raise, which sends the item to the slow path.
+        # On a miss (or a falsy member, which no enum declares) `or` asks c{i}, which
+        # gives the right member anyway; an unhashable value makes the lookup raise,
+        # which sends the item to the slow path.
         return ["if v is not None:", f"    v = m{i}(v) or c{i}(v)"]
 
     def names(self, i: int) -> dict[str, Any]:

@@ -281,6 +281,15 @@ def test_timestamps_are_timezone_aware(raw: str, expected: datetime) -> None:
     assert value.utcoffset() == expected.utcoffset()
 
 
+def test_datetime_objects_are_read_too() -> None:
+    aware = datetime(2021, 7, 29, 3, 42, tzinfo=timezone(timedelta(hours=2)))
+
+    project = Project.from_dict({"createdAt": aware, "updatedAt": datetime(2021, 7, 29)})
+
+    assert project.created_at is aware
+    assert project.updated_at == datetime(2021, 7, 29, tzinfo=UTC)
+
+
 @pytest.mark.parametrize(
     ("value", "wire"),
     [
