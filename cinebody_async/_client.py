@@ -12,6 +12,15 @@ import aiohttp
 from cinebody_async._config import ClientConfig, RateLimit, Retry, Timeout
 from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._transport import RequestBody, Response, Transport
+from cinebody_async.resources.media_files import MediaFiles
+from cinebody_async.resources.notifications import Notifications
+from cinebody_async.resources.organizations import Organizations
+from cinebody_async.resources.projects import Projects
+from cinebody_async.resources.shots import Shots
+from cinebody_async.resources.teams import Teams
+from cinebody_async.resources.types import Types
+from cinebody_async.resources.uploads import Uploads
+from cinebody_async.resources.users import Users
 
 __all__ = ["CinebodyClient"]
 
@@ -75,6 +84,25 @@ class CinebodyClient:
             connection_limit_per_host=connection_limit_per_host,
         )
         self._transport = Transport(self.config, session)
+
+        self.organizations = Organizations(self)
+        """Organizations, their stats and storage."""
+        self.teams = Teams(self)
+        """Teams, their stats, images and settings."""
+        self.projects = Projects(self)
+        """Projects, join codes, templates, images and stats."""
+        self.shots = Shots(self)
+        """A project's shot list, and the global shot types."""
+        self.media_files = MediaFiles(self)
+        """Clips and final videos: listing, moderation, deletion, download links."""
+        self.users = Users(self)
+        """Users in organizations, teams and projects; blocking filmers."""
+        self.notifications = Notifications(self)
+        """Notifications to filmers, now or scheduled."""
+        self.uploads = Uploads(self)
+        """The API calls of a multipart upload."""
+        self.types = Types(self)
+        """The API's TypeScript type definitions."""
 
     def __repr__(self) -> str:
         return f"<CinebodyClient {self.config.base_url} key={self.config.api_key[:4]}…>"

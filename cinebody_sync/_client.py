@@ -9,16 +9,278 @@ be quick and thread-safe.
 from __future__ import annotations
 
 import ssl as ssl_module
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import cinebody_async.resources._params as p
 from cinebody_async._client import CinebodyClient as AsyncCinebodyClient
 from cinebody_async._config import RateLimit, Retry, Timeout
 from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._transport import RequestBody, Response
-from cinebody_sync._base import SyncClientBase
+from cinebody_async.models.attributes import OrganizationAttribute
+from cinebody_async.models.organizations import Organization
+from cinebody_async.models.stats import OrganizationStats, OrganizationStorage
+from cinebody_async.resources.media_files import MediaFiles as AsyncMediaFiles
+from cinebody_async.resources.notifications import Notifications as AsyncNotifications
+from cinebody_async.resources.organizations import Organizations as AsyncOrganizations
+from cinebody_async.resources.projects import Projects as AsyncProjects
+from cinebody_async.resources.shots import Shots as AsyncShots
+from cinebody_async.resources.teams import Teams as AsyncTeams
+from cinebody_async.resources.types import Types as AsyncTypes
+from cinebody_async.resources.uploads import Uploads as AsyncUploads
+from cinebody_async.resources.users import Users as AsyncUsers
+from cinebody_sync._base import SyncClientBase, SyncResource
+from cinebody_sync._pagers import SyncPager
+from cinebody_sync._portal import Portal
 
-__all__ = ["CinebodyClient"]
+__all__ = [
+    "CinebodyClient",
+    "MediaFiles",
+    "Notifications",
+    "Organizations",
+    "Projects",
+    "Shots",
+    "Teams",
+    "Types",
+    "Uploads",
+    "Users",
+]
+
+
+class Organizations(SyncResource):
+    """The organizations the API key can reach (``cb.organizations``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncOrganizations) -> None:
+        super().__init__(portal)
+        self._target = target
+
+    def list(
+        self,
+        *,
+        attributes: Sequence[OrganizationAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[Organization]:
+        """List the organizations the key has access to.
+
+        The API gives no total for this listing, so ``count()`` is ``None`` and the
+        pager reads pages until a short one.
+
+        Args:
+            attributes: return only these fields of each organization.
+            limit: organizations per page (default: the pager's bulk size).
+            max_items: stop after this many organizations.
+
+        Returns:
+            A pager of :class:`Organization`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an unknown attribute or a bad ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list(attributes=attributes, limit=limit, max_items=max_items),
+        )
+
+    def get(
+        self,
+        organization_id: str,
+        *,
+        attributes: Sequence[OrganizationAttribute | str] | None = None,
+    ) -> Organization:
+        """Fetch one organization.
+
+        Args:
+            organization_id: the organization's id.
+            attributes: return only these fields.
+
+        Returns:
+            The :class:`Organization`.
+
+        Raises:
+            NotFoundError: when no organization has that id.
+            PermissionDeniedError: when the key has no access to it.
+            ParameterError: for an empty id or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.get(organization_id, attributes=attributes))
+
+    def update(
+        self,
+        organization_id: str,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        billing_name: str | None = None,
+        address_name: str | None = None,
+        address_line1: str | p.Clear | None = None,
+        address_line2: str | p.Clear | None = None,
+        address_city: str | p.Clear | None = None,
+        address_state: str | p.Clear | None = None,
+        address_zip: str | None = None,
+        address_country: str | None = None,
+        stripe_token: str | None = None,
+        should_auto_upgrade: bool | None = None,
+        attributes: Sequence[OrganizationAttribute | str] | None = None,
+    ) -> Organization:
+        """Change an organization's name, billing contact, address or auto-upgrade.
+
+        Only the fields given are sent; ``None`` leaves a field as it is, and
+        :data:`~cinebody_async.CLEAR` empties one of the nullable address lines.
+
+        Args:
+            organization_id: the organization's id.
+            name: the organization's name.
+            email: the billing contact's email.
+            billing_name: the billing contact's name.
+            address_name: the address's name line.
+            address_line1: the first address line (clearable).
+            address_line2: the second address line (clearable).
+            address_city: the city (clearable).
+            address_state: the state (clearable).
+            address_zip: the postal code.
+            address_country: the country.
+            stripe_token: a Stripe payment token for the account.
+            should_auto_upgrade: add storage add-ons when the plan's storage runs out.
+            attributes: return only these fields of the updated organization.
+
+        Returns:
+            The updated :class:`Organization`.
+
+        Raises:
+            NotFoundError: when no organization has that id.
+            ParameterError: when no field is given, or for an empty string; nothing is
+                sent.
+        """
+        return self._portal.call(
+            self._target.update(
+                organization_id,
+                name=name,
+                email=email,
+                billing_name=billing_name,
+                address_name=address_name,
+                address_line1=address_line1,
+                address_line2=address_line2,
+                address_city=address_city,
+                address_state=address_state,
+                address_zip=address_zip,
+                address_country=address_country,
+                stripe_token=stripe_token,
+                should_auto_upgrade=should_auto_upgrade,
+                attributes=attributes,
+            )
+        )
+
+    def stats(self, organization_id: str) -> OrganizationStats:
+        """Fetch an organization's statistics (teams, projects, users, clips).
+
+        Args:
+            organization_id: the organization's id.
+
+        Returns:
+            The :class:`OrganizationStats`.
+
+        Raises:
+            NotFoundError: when no organization has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.stats(organization_id))
+
+    def storage(self, organization_id: str) -> OrganizationStorage:
+        """Fetch the bytes an organization stores, in total and per team.
+
+        Args:
+            organization_id: the organization's id.
+
+        Returns:
+            The :class:`OrganizationStorage` (``total_bytes`` and ``team_storage``).
+
+        Raises:
+            NotFoundError: when no organization has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.storage(organization_id))
+
+
+class Teams(SyncResource):
+    """Teams, their stats, images and settings (``cb.teams``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncTeams) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Projects(SyncResource):
+    """Projects: filming campaigns, their join codes, images and stats (``cb.projects``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncProjects) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Shots(SyncResource):
+    """A project's shot list and the global shot types (``cb.shots``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncShots) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class MediaFiles(SyncResource):
+    """Clips and final videos (``cb.media_files``): list, moderate, delete, download links."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncMediaFiles) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Users(SyncResource):
+    """Membership of users in organizations, teams and projects (``cb.users``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncUsers) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Notifications(SyncResource):
+    """Notifications to filmers, sent now or scheduled (``cb.notifications``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncNotifications) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Uploads(SyncResource):
+    """The API calls of a multipart upload: signed part URLs and completion (``cb.uploads``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncUploads) -> None:
+        super().__init__(portal)
+        self._target = target
+
+
+class Types(SyncResource):
+    """The API's own TypeScript type definitions (``cb.types``)."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, portal: Portal, target: AsyncTypes) -> None:
+        super().__init__(portal)
+        self._target = target
 
 
 class CinebodyClient(SyncClientBase):
@@ -77,6 +339,15 @@ class CinebodyClient(SyncClientBase):
                 connection_limit_per_host=connection_limit_per_host,
             )
         )
+        self.organizations = Organizations(self._portal, self._async.organizations)
+        self.teams = Teams(self._portal, self._async.teams)
+        self.projects = Projects(self._portal, self._async.projects)
+        self.shots = Shots(self._portal, self._async.shots)
+        self.media_files = MediaFiles(self._portal, self._async.media_files)
+        self.users = Users(self._portal, self._async.users)
+        self.notifications = Notifications(self._portal, self._async.notifications)
+        self.uploads = Uploads(self._portal, self._async.uploads)
+        self.types = Types(self._portal, self._async.types)
 
     def rate_limit_stats(self) -> RateLimitStats | None:
         """Return a snapshot of the client's rate limiting, or ``None`` when it is off.

@@ -1,13 +1,50 @@
-"""The base of the resource namespaces."""
+"""The base of the resource namespaces: sending, reading bodies, building pagers.
+
+Every public method of a resource performs one API operation and is marked with
+:func:`operation`, which records the operation's method and path; the SDK's tests check
+that every operation of the API has a method, and the README's table is built from the
+marks.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from cinebody_async._convert import structure, structure_many
+from cinebody_async._pagination import FanOut, ListOperation, Pager
+from cinebody_async.errors import InvalidResponseError
+from cinebody_async.models import Model
 
 if TYPE_CHECKING:
     from cinebody_async._client import CinebodyClient
 
-__all__ = ["Resource"]
+__all__ = ["API", "Resource", "operation"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+M = TypeVar("M", bound=Model)
+
+API = "/app/3.0"
+"""The prefix of every API path."""
+
+
+def operation(method: str, path: str) -> Callable[[F], F]:
+    """Mark a resource method as the one that performs ``method`` ``path`` of the API.
+
+    ``path`` is the spec's template, such as ``/app/3.0/projects/{projectId}``.
+    """
+
+    def mark(func: F) -> F:
+        func.__cinebody_operation__ = (method.upper(), path)  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+def operation_of(func: Callable[..., Any]) -> tuple[str, str] | None:
+    """Return the ``(method, path)`` a resource method was marked with, or ``None``."""
+    mark: tuple[str, str] | None = getattr(func, "__cinebody_operation__", None)
+    return mark
 
 
 class Resource:
@@ -17,3 +54,89 @@ class Resource:
 
     def __init__(self, client: CinebodyClient) -> None:
         self._client = client
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        json: object = None,
+        data: Any = None,
+    ) -> Any:
+        """Send one request through the client and return the decoded body."""
+        return await self._client.request(method, path, params=params, json=json, data=data)
+
+    @staticmethod
+    def _read(model: type[M], body: Any, operation: str, key: str, *alternatives: str) -> M:
+        """Return the model under ``key`` (or the first of ``alternatives`` present).
+
+        Raises:
+            InvalidResponseError: when the body holds none of the keys.
+        """
+        value = _first_key(body, (key, *alternatives))
+        if value is None:
+            raise _missing(operation, (key, *alternatives), body)
+        return structure(model, value)
+
+    @staticmethod
+    def _read_list(
+        model: type[M], body: Any, operation: str, key: str, *alternatives: str
+    ) -> list[M]:
+        """Return the list of models under ``key`` (or the first alternative present)."""
+        value = _first_key(body, (key, *alternatives))
+        if value is None:
+            raise _missing(operation, (key, *alternatives), body)
+        return structure_many(model, value)
+
+    def _pager(
+        self,
+        model: type[M],
+        path: str,
+        keys: Sequence[str],
+        params: Mapping[str, object] | None = None,
+        *,
+        has_count: bool = True,
+        limit: int | None = None,
+        max_items: int | None = None,
+        read_ahead: int | None = None,
+    ) -> Pager[M]:
+        """Return a pager over a list operation whose items are ``model`` objects."""
+        operation: ListOperation[M] = ListOperation(
+            path=path,
+            item_keys=tuple(keys),
+            parse=lambda items: structure_many(model, items),
+            params={key: value for key, value in (params or {}).items() if value is not None},
+            has_count=has_count,
+        )
+        options: dict[str, Any] = {"limit": limit, "max_items": max_items}
+        if read_ahead is not None:
+            options["read_ahead"] = read_ahead
+        return Pager(self._get_page, operation, **options)
+
+    async def _get_page(self, path: str, params: Mapping[str, object]) -> Any:
+        return await self._client.request("GET", path, params=params)
+
+    @staticmethod
+    def _fan_out(pagers: Mapping[str, Pager[M]]) -> FanOut[str, M]:
+        return FanOut(pagers)
+
+
+def _first_key(body: Any, keys: Sequence[str]) -> Any:
+    if isinstance(body, dict):
+        for key in keys:
+            value = body.get(key)
+            if value is not None:
+                return value
+    return None
+
+
+def _missing(operation: str, keys: Sequence[str], body: Any) -> InvalidResponseError:
+    method, _, path = operation.partition(" ")
+    wanted = " or ".join(repr(key) for key in keys)
+    found = sorted(body) if isinstance(body, dict) else type(body).__name__
+    msg = f"{operation}: the answer has no {wanted} (it has {found})"
+    return InvalidResponseError(msg, method=method, url=path, status=200, body=repr(body)[:200])
