@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
 
 import pytest
 
-from cinebody_async import CinebodyClient, RateLimit, _ratelimit, _retry
+from cinebody_async import CinebodyClient, RateLimit, Retry, _ratelimit, _retry
+from cinebody_async._pagination import ListOperation, Pager
 from cinebody_async._ratelimit import RateController, RequestLimiter, Ticket
+from cinebody_async.testing import FakeCinebody, Reply, SeedOptions
 
 
 class Clock:
@@ -226,3 +231,92 @@ def test_stats_are_none_without_a_limit() -> None:
     stats = CinebodyClient("k").rate_limit_stats()
     assert stats is not None
     assert stats.rate == 10
+
+
+# End to end against a server-side limit the client is not told about ------------------------
+
+
+def clip_pager(cb: CinebodyClient, fake: FakeCinebody, limit: int) -> Pager[dict[str, Any]]:
+    (project,) = fake.state.projects
+
+    async def request(path: str, params: Mapping[str, object]) -> Any:
+        return await cb.request("GET", path, params=params)
+
+    operation: ListOperation[dict[str, Any]] = ListOperation(
+        path=f"/app/3.0/projects/{project}/clips", item_keys=("mediaFiles",), parse=list
+    )
+    return Pager(request, operation, limit=limit)
+
+
+@pytest.fixture
+async def limited_fake() -> AsyncIterator[FakeCinebody]:
+    options = SeedOptions.single_project(clips=300, edits_per_project=0)
+    async with FakeCinebody(seed=13, seed_options=options) as fake:
+        yield fake
+
+
+async def test_bulk_fetch_under_an_unknown_limit_gets_every_item(
+    limited_fake: FakeCinebody,
+) -> None:
+    fake = limited_fake
+    fake.faults.rate_limit(rate=40, burst=5, retry_after=False)
+    settings = RateLimit(rate=80, burst=10)
+
+    async with CinebodyClient(
+        fake.api_key, base_url=fake.url, rate_limit=settings, retry=Retry(max_retries=20)
+    ) as cb:
+        items = await clip_pager(cb, fake, limit=10).all(concurrency=6)
+        stats = cb.rate_limit_stats()
+
+    assert len({item["id"] for item in items}) == 300
+    assert stats is not None
+    assert stats.rejections > 0
+    assert stats.cuts >= 1
+    assert stats.rate < 80
+    assert fake.counters.faults["GET /projects/{projectId}/clips"] == stats.rejections
+
+
+async def test_retry_after_pauses_every_task(limited_fake: FakeCinebody) -> None:
+    fake = limited_fake
+    arrivals: list[float] = []
+
+    async def note_arrival(seconds: float) -> None:
+        arrivals.append(time.monotonic())
+
+    fake.faults.sleep = note_arrival
+    fake.faults.latency(fixed=0.001)
+    fake.faults.script(
+        "GET /projects/{projectId}/clips", [None, None, Reply(429, {"Retry-After": "1"})]
+    )
+
+    async with CinebodyClient(
+        fake.api_key, base_url=fake.url, rate_limit=RateLimit(rate=1000, burst=1000)
+    ) as cb:
+        items = await clip_pager(cb, fake, limit=10).all(concurrency=4)
+
+    assert len(items) == 300
+    rejected_at = arrivals[2]
+    concurrency = 4
+    early = [moment for moment in arrivals[3:] if moment < rejected_at + 0.95]
+    # Only requests already under way when the 429 came back may arrive during the pause.
+    assert len(early) <= concurrency - 1
+    assert len(arrivals) == 31
+
+
+async def test_a_fixed_rate_does_not_adapt(limited_fake: FakeCinebody) -> None:
+    fake = limited_fake
+    fake.faults.rate_limit(rate=30, burst=3, retry_after=False)
+
+    async with CinebodyClient(
+        fake.api_key,
+        base_url=fake.url,
+        rate_limit=RateLimit.fixed(60, burst=6),
+        retry=Retry(max_retries=30),
+    ) as cb:
+        items = await clip_pager(cb, fake, limit=20).all(concurrency=4)
+        stats = cb.rate_limit_stats()
+
+    assert len(items) == 300
+    assert stats is not None
+    assert stats.rejections > 0
+    assert (stats.rate, stats.cuts, stats.adaptive) == (60, 0, False)
