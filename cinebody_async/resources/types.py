@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cinebody_async.resources._base import Resource
+from cinebody_async.errors import InvalidResponseError
+from cinebody_async.resources._base import API, Resource, operation
 
 __all__ = ["Types"]
 
@@ -11,3 +12,28 @@ class Types(Resource):
     """The API's own TypeScript type definitions (``cb.types``)."""
 
     __slots__ = ()
+
+    @operation("GET", "/app/3.0/apiAppTypes")
+    async def typescript(self) -> str:
+        """Fetch the TypeScript definitions of the API's operations and models.
+
+        The text declares the ``CinebodyAPI`` namespace; write it to a ``.d.ts`` file to
+        type a TypeScript program's calls.
+
+        Returns:
+            The TypeScript source.
+
+        Raises:
+            InvalidResponseError: when the answer holds no ``types`` text.
+        """
+        path = f"{API}/apiAppTypes"
+
+        # This is the one answer without `apiVersion`: its body is only `types`.
+        body = await self._send("GET", path)
+        types = body.get("types") if isinstance(body, dict) else None
+        if not isinstance(types, str):
+            msg = "GET apiAppTypes: the answer has no str under 'types'"
+            raise InvalidResponseError(
+                msg, method="GET", url=path, status=200, body=repr(body)[:200]
+            )
+        return types
