@@ -188,7 +188,11 @@ class RateLimit:
     def fixed(cls, rate: float, burst: float | None = None) -> RateLimit:
         """Return settings for a rate that never adapts (burst: half the rate, at least 1)."""
         return cls(
-            rate=rate, burst=burst if burst is not None else max(1.0, rate / 2), adaptive=False
+            rate=rate,
+            burst=burst if burst is not None else max(1.0, rate / 2),
+            adaptive=False,
+            floor=min(rate, 0.5),
+            ceiling=max(rate, 200.0),
         )
 
     @classmethod

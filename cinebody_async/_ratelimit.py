@@ -4,25 +4,30 @@ Cinebody limits requests per key without publishing the numbers and answers 420 
 past the limit. Every API request of a client draws from one bucket here (requests to
 presigned S3 URLs do not). The bucket adapts:
 
-- **Slow start.** Until the first rejection the rate grows by half (x1.5) after each
-  second spent sending as fast as the bucket allows, so a client that starts low finds
-  a high limit in a few seconds. A client that is not using its whole rate does not
-  grow it: a rate nobody uses proves nothing.
-- **Cut once per burst.** A 420/429 cuts the rate to 0.7 of what it was and pauses the
-  whole bucket, so that every task stops, not just the one rejected: for the
-  ``Retry-After`` the API asked for, or else for the time five requests would take at
-  the new rate (between 50 ms and 2 s). Requests that were already under way when the
-  cut happened come back rejected too; they belong to the same burst and do not cut
-  again. The pause replaces the retry's own backoff.
-- **Recover, then probe.** The rate at the last cut is remembered as the estimate of
-  the limit. Below 0.9 of it the rate recovers by 10 % per busy second; from there on it
-  probes by only 1 % of the estimate per busy second.
+- **Slow start.** Until the first rejection the rate doubles after each second spent
+  sending as fast as the bucket allows, so a client that starts at 10 requests a
+  second finds a limit of 100 in four seconds. A client that is not using its whole
+  rate does not grow it: a rate nobody uses proves nothing.
+- **Cut once per burst.** A 420/429 cuts the rate and pauses the whole bucket, so that
+  every task stops, not just the one rejected: for the ``Retry-After`` the API asked
+  for, or else for the time five requests would take at the new rate (between 50 ms
+  and 2 s). Requests already under way when the cut happened come back rejected too;
+  they belong to the same burst and do not cut again. The pause replaces the retry's
+  own backoff.
+- **Measure the limit.** Between two cuts the server lets through exactly what its
+  limit allows, so the successes counted since the previous cut's pause ended, over the
+  time since then, measure the limit. A cut sets the rate to 0.9 of that measure (or of
+  the rate, if lower), and remembers the measure (or the rate that was rejected) as the
+  estimate of the limit. Without a measure (the first cut, or one within a second of
+  the last) the rate is halved the first time and cut to 0.7 after that.
+- **Recover, then probe.** Below 0.9 of the estimate the rate recovers by 10 % per
+  busy second; from there on it probes by only 1 % of the estimate per busy second.
 
 Why these constants: a plain halve-and-add sawtooth spends its time between half the
-limit and the limit, and so averages about three quarters of it. Cutting to 0.7 and
-climbing back to 0.9 in about three seconds keeps the average near the limit, while the
-slow probe above 0.9 makes rejections rare (the server's own burst absorbs a slightly
-too high rate for many seconds before it rejects anything).
+limit and the limit, and so averages about three quarters of it. Resuming at 0.9 of the
+measured limit and probing slowly from there keeps the average above 0.9 of it, and
+makes rejections rare: a server's own burst absorbs a slightly too high rate for many
+seconds before it rejects anything.
 
 aiolimiter's :class:`~aiolimiter.AsyncLimiter` cannot change its rate or pause, and it
 belongs to one event loop. So the rate lives in a :class:`RateController` (plain state
@@ -57,8 +62,11 @@ __all__ = [
     "limiter_for",
 ]
 
-SLOW_START_FACTOR = 1.5
+SLOW_START_FACTOR = 2.0
+FIRST_CUT_FACTOR = 0.5
 CUT_FACTOR = 0.7
+MEASURED_SHARE = 0.9
+MEASURE_MIN_SECONDS = 1.0
 RECOVERY_FACTOR = 1.1
 RECOVERY_TARGET = 0.9
 PROBE_STEP = 0.01
@@ -119,6 +127,8 @@ class RateController:
         self._rejections = 0
         self._cuts = 0
         self._waited = 0.0
+        self._last_cut_at: float | None = None
+        self._successes_since_cut = 0
 
     @property
     def rate(self) -> float:
@@ -153,6 +163,7 @@ class RateController:
         if not self.settings.adaptive:
             return
         with self._lock:
+            self._successes_since_cut += 1
             if not ticket.waited:
                 return
             if self._busy_since is None:
@@ -186,17 +197,26 @@ class RateController:
             old = self._rate
             cut = self.settings.adaptive and ticket.epoch == self._epoch
             if cut:
+                measured = self._measured(now)
                 self._epoch += 1
                 self._cuts += 1
-                self._estimate = old
-                self._rate = max(old * CUT_FACTOR, self.settings.floor)
+                self._estimate = old if measured is None else min(old, measured)
+                if measured is None:
+                    new = old * (FIRST_CUT_FACTOR if self._cuts == 1 else CUT_FACTOR)
+                else:
+                    new = MEASURED_SHARE * min(old, measured)
+                self._rate = max(new, self.settings.floor)
                 self._busy_since = None
+                self._successes_since_cut = 0
             if retry_after is not None:
                 pause = retry_after
             else:
                 low, high = PAUSE_BOUNDS
                 pause = min(max(PAUSE_REQUESTS / self._rate, low), high)
             self._paused_until = max(self._paused_until, now + pause)
+            if cut:
+                # Throughput is measured from the end of the pause, when sending resumes.
+                self._last_cut_at = self._paused_until
         if cut:
             logger.info(
                 "rate limited: rate lowered from %.2f to %.2f requests/s, pausing %.2f s",
@@ -204,6 +224,14 @@ class RateController:
                 self._rate,
                 pause,
             )
+
+    def _measured(self, now: float) -> float | None:
+        """The rate the server let through since the pause of the previous cut ended,
+        if that was long enough ago to tell."""
+        since = self._last_cut_at
+        if since is None or now - since < MEASURE_MIN_SECONDS:
+            return None
+        return self._successes_since_cut / (now - since)
 
     def stats(self) -> RateLimitStats:
         """Return a snapshot of the rate and the counters."""
@@ -242,26 +270,39 @@ class RequestLimiter:
 
         clock = controller.clock
         started = clock()
-        paused = False
-        slept_until = None
-        while (until := controller.paused_until) > clock() and until != slept_until:
-            # Sleep to the end of the pause; go round again only if a later rejection
-            # extended it (so that with retry waits turned off this returns at once).
-            paused = True
-            slept_until = until
-            await _retry.sleep(until - clock())
-
-        epoch = controller.epoch
-        cost = 1.0 / controller.rate
-        while cost > self._window:
-            await bucket.acquire(self._window)
-            cost -= self._window
-        waited = not bucket.has_capacity(cost)
-        await bucket.acquire(cost)
+        slept_until: float | None = None
+        while True:
+            slept_until = await self._wait_out_pause(slept_until)
+            epoch = controller.epoch
+            cost = 1.0 / controller.rate
+            while cost > self._window:
+                await bucket.acquire(self._window)
+                cost -= self._window
+            waited = not bucket.has_capacity(cost)
+            await bucket.acquire(cost)
+            until = controller.paused_until
+            if until <= clock() or until == slept_until:
+                break
+            # A rejection paused the bucket while this request waited for its token. Had
+            # it kept that token, every such request would go out together when the
+            # pause ends; it waits out the pause and queues again at the new rate.
+        paused = slept_until is not None
 
         if waited or paused:
             controller.record_wait(clock() - started)
         return Ticket(epoch=epoch, waited=waited)
+
+    async def _wait_out_pause(self, slept_until: float | None) -> float | None:
+        """Sleep until the current pause ends, unless it is the one that ended at
+        ``slept_until`` already; return the end of the last pause slept through."""
+        controller = self.controller
+        clock = controller.clock
+        while (until := controller.paused_until) > clock() and until != slept_until:
+            # Go round again only if a later rejection extended the pause (so that with
+            # retry waits turned off this returns at once).
+            slept_until = until
+            await _retry.sleep(until - clock())
+        return slept_until
 
     def on_success(self, ticket: Ticket) -> None:
         """Report an answer that was not rate limited."""

@@ -49,8 +49,8 @@ def test_rejection_cuts_the_rate_and_pauses(clock: Clock) -> None:
 
     control.on_rejection(Ticket(epoch=0, waited=True), clock(), retry_after=None)
 
-    assert control.rate == pytest.approx(7.0)
-    assert control.paused_for(clock()) == pytest.approx(5 / 7)
+    assert control.rate == pytest.approx(5.0)
+    assert control.paused_for(clock()) == pytest.approx(5 / 5)
     stats = control.stats()
     assert (stats.rejections, stats.cuts, stats.limit_estimate) == (1, 1, 10.0)
 
@@ -74,7 +74,7 @@ def test_a_burst_of_rejections_cuts_once(clock: Clock) -> None:
     for ticket in in_flight:
         control.on_rejection(ticket, clock(), retry_after=None)
 
-    assert control.rate == pytest.approx(7.0)
+    assert control.rate == pytest.approx(5.0)
     assert control.stats().cuts == 1
     assert control.stats().rejections == 8
 
@@ -85,7 +85,7 @@ def test_a_rejection_after_the_cut_cuts_again(clock: Clock) -> None:
 
     control.on_rejection(Ticket(epoch=control.epoch, waited=True), clock(), retry_after=None)
 
-    assert control.rate == pytest.approx(4.9)
+    assert control.rate == pytest.approx(3.5)
     assert control.stats().cuts == 2
 
 
@@ -109,10 +109,36 @@ def rates_after_busy_seconds(control: RateController, clock: Clock, seconds: int
     return rates
 
 
-def test_slow_start_grows_by_half_each_busy_second(clock: Clock) -> None:
+def test_slow_start_doubles_each_busy_second(clock: Clock) -> None:
     control = controller(clock, rate=10)
 
-    assert rates_after_busy_seconds(control, clock, 3) == [15, 22.5, 33.75]
+    assert rates_after_busy_seconds(control, clock, 3) == [20, 40, 80]
+
+
+def test_a_later_cut_uses_the_throughput_measured_since_the_last(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
+    assert control.rate == pytest.approx(5.0)
+
+    clock.advance(control.paused_for(clock()))
+    for _ in range(16):
+        clock.advance(0.25)
+        control.on_success(Ticket(epoch=control.epoch, waited=False), clock())
+    control.on_rejection(Ticket(epoch=control.epoch, waited=True), clock(), None)
+
+    assert control.stats().limit_estimate == pytest.approx(4.0)
+    assert control.rate == pytest.approx(3.6)
+
+
+def test_a_cut_soon_after_another_has_no_measure(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+    control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
+    clock.advance(0.5)
+    control.on_success(Ticket(epoch=control.epoch, waited=False), clock())
+
+    control.on_rejection(Ticket(epoch=control.epoch, waited=True), clock(), None)
+
+    assert control.rate == pytest.approx(3.5)
 
 
 def test_an_idle_client_does_not_grow(clock: Clock) -> None:
@@ -136,9 +162,19 @@ def test_growth_stops_at_the_ceiling(clock: Clock) -> None:
 def test_recovery_is_quick_to_nine_tenths_then_slow(clock: Clock) -> None:
     control = controller(clock, rate=100)
     control.on_rejection(Ticket(epoch=0, waited=True), clock(), None)
-    assert control.rate == pytest.approx(70)
+    assert control.rate == pytest.approx(50)
 
-    assert rates_after_busy_seconds(control, clock, 6) == [77, 84.7, 90, 91, 92, 93]
+    assert rates_after_busy_seconds(control, clock, 9) == [
+        55,
+        60.5,
+        66.55,
+        73.205,
+        80.526,
+        88.578,
+        90,
+        91,
+        92,
+    ]
 
 
 def test_fixed_rate_never_changes(clock: Clock) -> None:
@@ -160,8 +196,8 @@ def test_rate_changes_are_logged_at_info(clock: Clock, caplog: pytest.LogCapture
     busy_seconds(control, clock, 2)
 
     messages = [record.getMessage() for record in caplog.records]
-    assert any("lowered from 10.00 to 7.00" in message for message in messages)
-    assert any("raised from 7.00" in message for message in messages)
+    assert any("lowered from 10.00 to 5.00" in message for message in messages)
+    assert any("raised from 5.00" in message for message in messages)
 
 
 def test_settings_bounds_are_checked() -> None:

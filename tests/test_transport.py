@@ -761,4 +761,4 @@ async def test_rate_limited_retry_waits_in_the_bucket_pause_not_a_backoff(
     assert len(waits) == 2
     assert stats is not None
     assert (stats.rejections, stats.cuts) == (1, 1)
-    assert stats.rate == pytest.approx(7.0)
+    assert stats.rate == pytest.approx(5.0)
