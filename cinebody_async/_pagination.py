@@ -296,14 +296,21 @@ class Pager(Generic[T]):
     async def _fetch_limited(
         self, semaphore: asyncio.Semaphore, number: int, limit: int
     ) -> Page[T]:
-        async with semaphore:
-            return await self._fetch(number, limit)
+        return await self._fetch(number, limit, semaphore)
 
-    async def _fetch(self, number: int, limit: int) -> Page[T]:
+    async def _fetch(
+        self, number: int, limit: int, semaphore: asyncio.Semaphore | None = None
+    ) -> Page[T]:
+        """Fetch and read one page. ``semaphore`` bounds the requests in flight, not the
+        reading of their bodies, so the next request goes out while a page is parsed."""
         operation = self.operation
         params = {**operation.params, "page": number, "limit": limit}
         try:
-            body = await self._request(operation.path, params)
+            if semaphore is None:
+                body = await self._request(operation.path, params)
+            else:
+                async with semaphore:
+                    body = await self._request(operation.path, params)
             page = self._page(number, limit, body)
         except CinebodyError as error:
             error.page = number
