@@ -8,6 +8,8 @@ be quick and thread-safe.
 
 from __future__ import annotations
 
+import builtins
+import datetime as dt
 import ssl as ssl_module
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -17,20 +19,64 @@ from cinebody_async._client import CinebodyClient as AsyncCinebodyClient
 from cinebody_async._config import RateLimit, Retry, Timeout
 from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._transport import RequestBody, Response
-from cinebody_async.models.attributes import OrganizationAttribute
+from cinebody_async.models.attributes import (
+    MediaFileAttribute,
+    OrganizationAttribute,
+    ProjectAttribute,
+    ScheduledNotificationAttribute,
+    ShotAttribute,
+    ShotTypeAttribute,
+    TeamAttribute,
+    UserAttribute,
+)
+from cinebody_async.models.enums import (
+    FilterUserType,
+    MediaFileFps,
+    MediaFileOrientation,
+    MediaFileQuality,
+    MediaFileStatus,
+    NotificationStatus,
+    NotificationType,
+    ProjectOrientation,
+    ProjectPublishStatus,
+    ProjectsSortBy,
+    ProjectStatus,
+    ProjectType,
+    ProjectUploadType,
+    SortOrder,
+    TeamsSortBy,
+    TeamStatus,
+    UserProjectStatus,
+    UsersSortBy,
+    UserType,
+)
+from cinebody_async.models.media_files import MediaFile
+from cinebody_async.models.notifications import ScheduledNotification
 from cinebody_async.models.organizations import Organization
-from cinebody_async.models.stats import OrganizationStats, OrganizationStorage
+from cinebody_async.models.projects import Project
+from cinebody_async.models.shots import Shot, ShotType
+from cinebody_async.models.stats import (
+    OrganizationStats,
+    OrganizationStorage,
+    ProjectStats,
+    TeamStats,
+)
+from cinebody_async.models.teams import Team
+from cinebody_async.models.transfers import DownloadLink, UploadTarget
+from cinebody_async.models.users import TeamUser, User
 from cinebody_async.resources.media_files import MediaFiles as AsyncMediaFiles
 from cinebody_async.resources.notifications import Notifications as AsyncNotifications
 from cinebody_async.resources.organizations import Organizations as AsyncOrganizations
 from cinebody_async.resources.projects import Projects as AsyncProjects
 from cinebody_async.resources.shots import Shots as AsyncShots
+from cinebody_async.resources.shots import ShotUpdate
 from cinebody_async.resources.teams import Teams as AsyncTeams
 from cinebody_async.resources.types import Types as AsyncTypes
+from cinebody_async.resources.uploads import CompletedPart
 from cinebody_async.resources.uploads import Uploads as AsyncUploads
 from cinebody_async.resources.users import Users as AsyncUsers
 from cinebody_sync._base import SyncClientBase, SyncResource
-from cinebody_sync._pagers import SyncPager
+from cinebody_sync._pagers import SyncFanOut, SyncPager
 from cinebody_sync._portal import Portal
 
 __all__ = [
@@ -212,6 +258,248 @@ class Teams(SyncResource):
         super().__init__(portal)
         self._target = target
 
+    def list(
+        self,
+        *,
+        organization_ids: Sequence[str] | None = None,
+        status: TeamStatus | str | None = None,
+        sort_by: TeamsSortBy | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        attributes: Sequence[TeamAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[Team]:
+        """List the teams the key has access to.
+
+        Args:
+            organization_ids: only teams of these organizations.
+            status: only teams in this state.
+            sort_by: the field to sort by (without it, the API's own order).
+            sort_order: ascending or descending.
+            attributes: return only these fields of each team.
+            limit: teams per page (default: the pager's bulk size).
+            max_items: stop after this many teams.
+
+        Returns:
+            A pager of :class:`Team`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an empty id list or id, an unknown status, sort key or
+                attribute, or a bad ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list(
+                organization_ids=organization_ids,
+                status=status,
+                sort_by=sort_by,
+                sort_order=sort_order,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+            ),
+        )
+
+    def get(
+        self, team_id: str, *, attributes: Sequence[TeamAttribute | str] | None = None
+    ) -> Team:
+        """Fetch one team.
+
+        Args:
+            team_id: the team's id.
+            attributes: return only these fields.
+
+        Returns:
+            The :class:`Team`.
+
+        Raises:
+            NotFoundError: when no team has that id.
+            PermissionDeniedError: when the key has no access to it.
+            ParameterError: for an empty id or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.get(team_id, attributes=attributes))
+
+    def create(
+        self,
+        organization_id: str,
+        *,
+        name: str,
+        description: str | None = None,
+        slug: str | None = None,
+        profile_image: bytes | None = None,
+        address_name: str | None = None,
+        address_line1: str | None = None,
+        address_line2: str | None = None,
+        address_city: str | None = None,
+        address_state: str | None = None,
+        address_zip: str | None = None,
+        address_country: str | None = None,
+        attributes: Sequence[TeamAttribute | str] | None = None,
+    ) -> Team:
+        """Create a team in an organization.
+
+        The address fields are placeholders the API keeps but does not use yet.
+
+        Args:
+            organization_id: the organization that will own the team.
+            name: the team's name.
+            description: a description of the team.
+            slug: the team's slug, used in its page's address.
+            profile_image: the bytes of a profile image; they are sent base64-encoded.
+                :meth:`set_image` replaces the image later.
+            address_name: the address's name line.
+            address_line1: the first address line.
+            address_line2: the second address line.
+            address_city: the city.
+            address_state: the state.
+            address_zip: the postal code.
+            address_country: the country.
+            attributes: return only these fields of the new team.
+
+        Returns:
+            The new :class:`Team`.
+
+        Raises:
+            NotFoundError: when no organization has that id.
+            ParameterError: for a missing or empty name, another empty string, an
+                empty image or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.create(
+                organization_id,
+                name=name,
+                description=description,
+                slug=slug,
+                profile_image=profile_image,
+                address_name=address_name,
+                address_line1=address_line1,
+                address_line2=address_line2,
+                address_city=address_city,
+                address_state=address_state,
+                address_zip=address_zip,
+                address_country=address_country,
+                attributes=attributes,
+            )
+        )
+
+    def update(
+        self,
+        team_id: str,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        slug: str | None = None,
+        page_published: bool | None = None,
+        status: TeamStatus | str | None = None,
+        address_name: str | p.Clear | None = None,
+        address_line1: str | p.Clear | None = None,
+        address_line2: str | p.Clear | None = None,
+        address_city: str | p.Clear | None = None,
+        address_state: str | p.Clear | None = None,
+        address_zip: str | p.Clear | None = None,
+        address_country: str | p.Clear | None = None,
+        attributes: Sequence[TeamAttribute | str] | None = None,
+    ) -> Team:
+        """Change a team's name, description, slug, page, status or address.
+
+        Only the fields given are sent; ``None`` leaves a field as it is, and
+        :data:`~cinebody_async.CLEAR` empties an address field.
+
+        Args:
+            team_id: the team's id.
+            name: the team's name.
+            description: a description of the team.
+            slug: the team's slug.
+            page_published: whether the team's page is published.
+            status: the team's state (pausing or deleting it later, for instance).
+            address_name: the address's name line (clearable).
+            address_line1: the first address line (clearable).
+            address_line2: the second address line (clearable).
+            address_city: the city (clearable).
+            address_state: the state (clearable).
+            address_zip: the postal code (clearable).
+            address_country: the country (clearable).
+            attributes: return only these fields of the updated team.
+
+        Returns:
+            The updated :class:`Team`.
+
+        Raises:
+            NotFoundError: when no team has that id.
+            ParameterError: when no field is given, for an empty string, an unknown
+                status or attribute; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.update(
+                team_id,
+                name=name,
+                description=description,
+                slug=slug,
+                page_published=page_published,
+                status=status,
+                address_name=address_name,
+                address_line1=address_line1,
+                address_line2=address_line2,
+                address_city=address_city,
+                address_state=address_state,
+                address_zip=address_zip,
+                address_country=address_country,
+                attributes=attributes,
+            )
+        )
+
+    def delete(self, team_id: str) -> None:
+        """Delete a team, with its projects, their clips and its notifications.
+
+        Args:
+            team_id: the team's id.
+
+        Raises:
+            NotFoundError: when no team has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.delete(team_id))
+
+    def stats(self, team_id: str) -> TeamStats:
+        """Fetch a team's statistics: projects, users and moderation counts.
+
+        Args:
+            team_id: the team's id.
+
+        Returns:
+            The :class:`TeamStats`; ``project_counts`` maps each project's id to its
+            counts, as sent.
+
+        Raises:
+            NotFoundError: when no team has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.stats(team_id))
+
+    def set_image(
+        self, team_id: str, image: bytes, *, filename: str, content_type: str | None = None
+    ) -> None:
+        """Replace a team's profile image.
+
+        The API answers before the image is processed: the team's ``profile_images``
+        change some minutes later, so this method returns nothing to read them from.
+
+        Args:
+            team_id: the team's id.
+            image: the image file's bytes.
+            filename: the file's name, such as ``logo.png``.
+            content_type: the image's media type; by default guessed from ``filename``
+                (``application/octet-stream`` when it cannot be).
+
+        Raises:
+            NotFoundError: when no team has that id.
+            ParameterError: for an empty id, image or file name, or an image that is
+                not bytes; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.set_image(team_id, image, filename=filename, content_type=content_type)
+        )
+
 
 class Projects(SyncResource):
     """Projects: filming campaigns, their join codes, images and stats (``cb.projects``)."""
@@ -221,6 +509,331 @@ class Projects(SyncResource):
     def __init__(self, portal: Portal, target: AsyncProjects) -> None:
         super().__init__(portal)
         self._target = target
+
+    def list(
+        self,
+        *,
+        q: str | None = None,
+        team_ids: Sequence[str] | None = None,
+        organization_ids: Sequence[str] | None = None,
+        status: ProjectStatus | str | None = None,
+        type: ProjectType | str | None = None,
+        orientation: ProjectOrientation | str | None = None,
+        publish_status: ProjectPublishStatus | str | None = None,
+        sort_by: ProjectsSortBy | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        attributes: Sequence[ProjectAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[Project]:
+        """List the projects the key can reach, filtered and sorted.
+
+        Filters combine: a project is listed when it matches every one given.
+
+        Args:
+            q: only projects whose title contains this text.
+            team_ids: only projects of these teams.
+            organization_ids: only projects of these organizations.
+            status: only projects in this status (the one that follows the dates,
+                ``new_status`` on the model).
+            type: only public or only private projects.
+            orientation: only projects filmed in this orientation.
+            publish_status: only projects with this publish status.
+            sort_by: the field to sort by; without it projects come in the API's order.
+            sort_order: ascending or descending.
+            attributes: return only these fields of each project.
+            limit: projects per page (default: the pager's bulk size).
+            max_items: stop after this many projects.
+
+        Returns:
+            A pager of :class:`Project`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an empty ``q``, an empty id list or id, a value that is
+                not one of its enum's, or a bad ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list(
+                q=q,
+                team_ids=team_ids,
+                organization_ids=organization_ids,
+                status=status,
+                type=type,
+                orientation=orientation,
+                publish_status=publish_status,
+                sort_by=sort_by,
+                sort_order=sort_order,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        team_id: str,
+        title: str,
+        description: str,
+        orientation: ProjectOrientation | str,
+        shoot_type: str,
+        type: ProjectType | str,
+        join_code: str | None = None,
+        start_at: dt.datetime | None = None,
+        end_at: dt.datetime | None = None,
+        incentive: str | None = None,
+        status: ProjectStatus | str | None = None,
+        publish_status: ProjectPublishStatus | str | None = None,
+        is_geo_visible: bool | None = None,
+        attributes: Sequence[ProjectAttribute | str] | None = None,
+    ) -> Project:
+        """Create a project under a team.
+
+        Args:
+            team_id: the team the project belongs to.
+            title: the project's title.
+            description: what filmers are asked to film.
+            orientation: the orientation to film in.
+            shoot_type: the theme of the project, such as ``"event"`` or ``"sports"``.
+            type: whether anyone may join (public) or only users added (private).
+            join_code: a custom join code; the API draws one when it is left out.
+            start_at: when the project starts (an aware datetime).
+            end_at: when the project ends (an aware datetime).
+            incentive: what filmers get for taking part.
+            status: the project's status.
+            publish_status: which clips the project's filmers may see.
+            is_geo_visible: whether admins see where clips were filmed.
+            attributes: return only these fields of the new project.
+
+        Returns:
+            The new :class:`Project`.
+
+        Raises:
+            NotFoundError: when no team has that id.
+            BadRequestError: when the join code is taken.
+            ParameterError: for a required value that is ``None``, an empty string, a
+                value that is not one of its enum's, a naive datetime, or ``end_at``
+                before ``start_at``; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.create(
+                team_id=team_id,
+                title=title,
+                description=description,
+                orientation=orientation,
+                shoot_type=shoot_type,
+                type=type,
+                join_code=join_code,
+                start_at=start_at,
+                end_at=end_at,
+                incentive=incentive,
+                status=status,
+                publish_status=publish_status,
+                is_geo_visible=is_geo_visible,
+                attributes=attributes,
+            )
+        )
+
+    def get(
+        self, project_id: str, *, attributes: Sequence[ProjectAttribute | str] | None = None
+    ) -> Project:
+        """Fetch one project.
+
+        Args:
+            project_id: the project's id.
+            attributes: return only these fields.
+
+        Returns:
+            The :class:`Project`.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            ParameterError: for an empty id or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.get(project_id, attributes=attributes))
+
+    def update(
+        self,
+        project_id: str,
+        *,
+        title: str | None = None,
+        description: str | None = None,
+        orientation: ProjectOrientation | str | None = None,
+        shoot_type: str | None = None,
+        type: ProjectType | str | None = None,
+        join_code: str | None = None,
+        start_at: dt.datetime | None = None,
+        end_at: dt.datetime | None = None,
+        incentive: str | None = None,
+        status: ProjectStatus | str | None = None,
+        publish_status: ProjectPublishStatus | str | None = None,
+        is_geo_visible: bool | None = None,
+        attributes: Sequence[ProjectAttribute | str] | None = None,
+    ) -> Project:
+        """Change a project's details, dates, join code or statuses.
+
+        Only the fields given are sent; ``None`` leaves a field as it is. A project
+        cannot move to another team.
+
+        Args:
+            project_id: the project's id.
+            title: the project's title.
+            description: what filmers are asked to film.
+            orientation: the orientation to film in.
+            shoot_type: the theme of the project.
+            type: public or private.
+            join_code: a new join code.
+            start_at: when the project starts (an aware datetime).
+            end_at: when the project ends (an aware datetime).
+            incentive: what filmers get for taking part.
+            status: the project's status (``archived`` to archive it).
+            publish_status: which clips the project's filmers may see.
+            is_geo_visible: whether admins see where clips were filmed.
+            attributes: return only these fields of the updated project.
+
+        Returns:
+            The updated :class:`Project`.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            BadRequestError: when the join code is taken by another project.
+            ParameterError: when no field is given, for an empty string, a value that is
+                not one of its enum's, a naive datetime, or ``end_at`` before
+                ``start_at``; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.update(
+                project_id,
+                title=title,
+                description=description,
+                orientation=orientation,
+                shoot_type=shoot_type,
+                type=type,
+                join_code=join_code,
+                start_at=start_at,
+                end_at=end_at,
+                incentive=incentive,
+                status=status,
+                publish_status=publish_status,
+                is_geo_visible=is_geo_visible,
+                attributes=attributes,
+            )
+        )
+
+    def delete(self, project_id: str) -> None:
+        """Delete a project with its clips, final videos, shots and notifications.
+
+        Args:
+            project_id: the project's id.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.delete(project_id))
+
+    def set_image(
+        self, project_id: str, image: bytes, *, filename: str, content_type: str | None = None
+    ) -> None:
+        """Replace a project's image.
+
+        The API answers only that it took the image: the new image replaces the old
+        one asynchronously, which may take several minutes, so the project's
+        ``profile_images`` may still show the old one when read right after.
+
+        Args:
+            project_id: the project's id.
+            image: the image file's bytes.
+            filename: the file name sent with the image, such as ``"cover.png"``.
+            content_type: the image's media type; by default guessed from ``filename``
+                (``application/octet-stream`` when it cannot be).
+
+        Raises:
+            NotFoundError: when no project has that id.
+            ParameterError: for an empty id, an image that is not bytes or is empty, or
+                an empty file name or content type; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.set_image(project_id, image, filename=filename, content_type=content_type)
+        )
+
+    def new_join_code(self) -> str:
+        """Ask the API for a join code no project uses yet.
+
+        Returns:
+            The join code, to pass to :meth:`create` or :meth:`update`.
+
+        Raises:
+            InvalidResponseError: when the answer holds no join code.
+        """
+        return self._portal.call(self._target.new_join_code())
+
+    def is_join_code_available(self, join_code: str) -> bool:
+        """Tell whether a join code is free for a new project.
+
+        Args:
+            join_code: the code to check.
+
+        Returns:
+            ``True`` when no project uses the code.
+
+        Raises:
+            ParameterError: for an empty code; nothing is sent.
+            InvalidResponseError: when the answer holds no ``isAvailable`` boolean.
+        """
+        return self._portal.call(self._target.is_join_code_available(join_code))
+
+    def find(self, *, join_code: str) -> Project:
+        """Find the project that has a join code.
+
+        Args:
+            join_code: the project's join code.
+
+        Returns:
+            The :class:`Project`.
+
+        Raises:
+            NotFoundError: when no project has that join code.
+            ParameterError: for an empty code; nothing is sent.
+        """
+        return self._portal.call(self._target.find(join_code=join_code))
+
+    def templates(
+        self, *, attributes: Sequence[ProjectAttribute | str] | None = None
+    ) -> builtins.list[Project]:
+        """Fetch the project templates, starting points for new projects.
+
+        The API answers them all at once (the operation has no pages).
+
+        Args:
+            attributes: return only these fields of each template.
+
+        Returns:
+            The templates as :class:`Project` objects.
+
+        Raises:
+            ParameterError: for an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.templates(attributes=attributes))
+
+    def stats(self, project_id: str) -> ProjectStats:
+        """Fetch a project's totals: clip length, moderation, notifications, filmers.
+
+        The spec gives this operation an ``attributes`` parameter typed as a shot's
+        fields, which says nothing about the stats; it is not sent.
+
+        Args:
+            project_id: the project's id.
+
+        Returns:
+            The :class:`ProjectStats`; ``user_clip_counts`` has one entry per filmer.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.stats(project_id))
 
 
 class Shots(SyncResource):
@@ -232,6 +845,134 @@ class Shots(SyncResource):
         super().__init__(portal)
         self._target = target
 
+    def list(
+        self, project_id: str, *, attributes: Sequence[ShotAttribute | str] | None = None
+    ) -> builtins.list[Shot]:
+        """Fetch a project's shot list, in its order.
+
+        The API answers the whole list at once (the operation has no pages).
+
+        Args:
+            project_id: the project's id.
+            attributes: return only these fields of each shot.
+
+        Returns:
+            The project's :class:`Shot` objects.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            ParameterError: for an empty id or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.list(project_id, attributes=attributes))
+
+    def create(
+        self,
+        project_id: str,
+        *,
+        title: str,
+        description: str,
+        shot_type_id: str,
+        orientation: MediaFileOrientation | str | None = None,
+        fps: MediaFileFps | int | None = None,
+        quality: MediaFileQuality | str | None = None,
+        order: int | None = None,
+        attributes: Sequence[ShotAttribute | str] | None = None,
+    ) -> Shot:
+        """Add a shot to a project's shot list.
+
+        Settings left out come from the shot type (frame rate, quality) or the API's
+        defaults; the shot goes to the end of the list unless ``order`` is given.
+
+        Args:
+            project_id: the project's id.
+            title: the shot's title.
+            description: what to film for this shot.
+            shot_type_id: the global shot type the shot is based on (see :meth:`types`).
+            orientation: the orientation to film the shot in.
+            fps: the frame rate to film the shot at.
+            quality: the resolution to film the shot in.
+            order: the shot's place in the list (0 first).
+            attributes: return only these fields of the new shot.
+
+        Returns:
+            The new :class:`Shot`.
+
+        Raises:
+            NotFoundError: when no project or no shot type has that id.
+            ParameterError: for a required value that is ``None``, an empty string or
+                id, a value that is not one of its enum's, or a negative ``order``;
+                nothing is sent.
+            InvalidResponseError: when the answer holds no shot.
+        """
+        return self._portal.call(
+            self._target.create(
+                project_id,
+                title=title,
+                description=description,
+                shot_type_id=shot_type_id,
+                orientation=orientation,
+                fps=fps,
+                quality=quality,
+                order=order,
+                attributes=attributes,
+            )
+        )
+
+    def update_many(self, project_id: str, updates: Sequence[ShotUpdate]) -> builtins.list[Shot]:
+        """Change several shots of a project in one request, such as to reorder them.
+
+        The API checks every change before applying any, and answers only that it
+        applied them; the shots are then read back with one more request (the whole
+        shot list) and returned.
+
+        Args:
+            project_id: the project's id.
+            updates: one :class:`ShotUpdate` per shot, each naming its shot's ``id``.
+
+        Returns:
+            The updated :class:`Shot` objects, in the order of ``updates`` (a shot
+            deleted by someone else in between is missing).
+
+        Raises:
+            NotFoundError: when no project or no shot has that id.
+            BadRequestError: when a shot belongs to another project.
+            ParameterError: for an empty ``updates``, an item that is not a
+                :class:`ShotUpdate`, an empty id, the same id twice, an item that
+                changes nothing, or a bad value; the parameter is named like
+                ``updates[2].fps``. Nothing is sent.
+        """
+        return self._portal.call(self._target.update_many(project_id, updates))
+
+    def delete(self, shot_id: str) -> None:
+        """Delete a shot; the clips filmed for it move to free shoot.
+
+        Args:
+            shot_id: the shot's id.
+
+        Raises:
+            NotFoundError: when no shot has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.delete(shot_id))
+
+    def types(
+        self, *, attributes: Sequence[ShotTypeAttribute | str] | None = None
+    ) -> builtins.list[ShotType]:
+        """Fetch the global shot types that shots are based on.
+
+        The API answers them all at once (the operation has no pages).
+
+        Args:
+            attributes: return only these fields of each shot type.
+
+        Returns:
+            The :class:`ShotType` objects.
+
+        Raises:
+            ParameterError: for an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(self._target.types(attributes=attributes))
+
 
 class MediaFiles(SyncResource):
     """Clips and final videos (``cb.media_files``): list, moderate, delete, download links."""
@@ -242,9 +983,290 @@ class MediaFiles(SyncResource):
         super().__init__(portal)
         self._target = target
 
+    def list(
+        self,
+        project_id: str,
+        *,
+        status: MediaFileStatus | str | None = None,
+        is_edit: bool | None = None,
+        shot_ids: Sequence[str] | None = None,
+        shot_type_ids: Sequence[str] | None = None,
+        user_ids: Sequence[str] | None = None,
+        free_shoot: bool | None = None,
+        favorite: bool | None = None,
+        fps: MediaFileFps | float | None = None,
+        quality: MediaFileQuality | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        attributes: Sequence[MediaFileAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+        read_ahead: int | None = None,
+    ) -> SyncPager[MediaFile]:
+        """List a project's media files: the filmers' clips and the final videos.
+
+        Filters combine with "and", except ``shot_ids`` and ``free_shoot=True``, which
+        together keep the clips of those shots *and* the free-shoot clips.
+        ``free_shoot=False`` alone keeps only clips that belong to a shot. The listing
+        is ordered by upload time, newest first unless ``sort_order="asc"``.
+
+        Args:
+            project_id: the project's id.
+            status: only media files of this moderation status.
+            is_edit: ``True`` for final videos only, ``False`` for filmers' clips only.
+            shot_ids: only clips of these shots.
+            shot_type_ids: only clips of shots of these shot types.
+            user_ids: only media files of these users.
+            free_shoot: ``True`` to keep free-shoot clips (those of no shot), ``False``
+                to leave them out.
+            favorite: only clips the filmer hearted in the app (or, ``False``, not).
+            fps: only videos shot at this frame rate (``30`` or ``MediaFileFps.FPS_30``).
+            quality: only videos of this quality (``"1080"``, ``"4k"``, ...).
+            sort_order: ``"asc"`` for oldest first; the default is newest first.
+            attributes: return only these fields of each media file.
+            limit: media files per page (default: the pager's bulk size).
+            max_items: stop after this many media files.
+            read_ahead: pages requested ahead of an ``async for`` reader.
+
+        Returns:
+            A pager of :class:`MediaFile`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an empty id, an unknown enum value, an empty id list,
+                ``free_shoot=True`` with ``shot_type_ids`` (a free-shoot clip has no
+                shot, so no shot type: no clip meets both), or a bad
+                ``limit``/``max_items``/``read_ahead``; nothing is sent.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list(
+                project_id,
+                status=status,
+                is_edit=is_edit,
+                shot_ids=shot_ids,
+                shot_type_ids=shot_type_ids,
+                user_ids=user_ids,
+                free_shoot=free_shoot,
+                favorite=favorite,
+                fps=fps,
+                quality=quality,
+                sort_order=sort_order,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+                read_ahead=read_ahead,
+            ),
+        )
+
+    def list_for_projects(
+        self,
+        project_ids: Sequence[str],
+        *,
+        status: MediaFileStatus | str | None = None,
+        is_edit: bool | None = None,
+        shot_ids: Sequence[str] | None = None,
+        shot_type_ids: Sequence[str] | None = None,
+        user_ids: Sequence[str] | None = None,
+        free_shoot: bool | None = None,
+        favorite: bool | None = None,
+        fps: MediaFileFps | float | None = None,
+        quality: MediaFileQuality | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        attributes: Sequence[MediaFileAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+        read_ahead: int | None = None,
+    ) -> SyncFanOut[str, MediaFile]:
+        """List the media files of many projects as one job, with the same filters.
+
+        The result's ``all(concurrency=8)`` reads every project's pages with at most
+        that many requests in flight across all projects, and returns
+        ``{project_id: [MediaFile, ...]}`` in the order of ``project_ids``; iterating
+        the result yields ``(project_id, media_file)`` pairs, project after project.
+        A repeated project id is listed once; ``max_items`` applies per project.
+
+        Args:
+            project_ids: the projects' ids.
+            status: see :meth:`list`, as for every other filter.
+            is_edit: see :meth:`list`.
+            shot_ids: see :meth:`list`.
+            shot_type_ids: see :meth:`list`.
+            user_ids: see :meth:`list`.
+            free_shoot: see :meth:`list`.
+            favorite: see :meth:`list`.
+            fps: see :meth:`list`.
+            quality: see :meth:`list`.
+            sort_order: see :meth:`list`.
+            attributes: see :meth:`list`.
+            limit: media files per page.
+            max_items: stop after this many media files of each project.
+            read_ahead: pages requested ahead of an ``async for`` reader.
+
+        Returns:
+            A :class:`FanOut` of one pager per project; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for a missing or empty ``project_ids``, a bare string or an
+                empty id in it, and whatever :meth:`list` refuses; nothing is sent.
+        """
+        return SyncFanOut(
+            self._portal,
+            self._target.list_for_projects(
+                project_ids,
+                status=status,
+                is_edit=is_edit,
+                shot_ids=shot_ids,
+                shot_type_ids=shot_type_ids,
+                user_ids=user_ids,
+                free_shoot=free_shoot,
+                favorite=favorite,
+                fps=fps,
+                quality=quality,
+                sort_order=sort_order,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+                read_ahead=read_ahead,
+            ),
+        )
+
+    def update(
+        self,
+        media_file_id: str,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        edit_description: str | None = None,
+        status: MediaFileStatus | str | None = None,
+    ) -> MediaFile:
+        """Rename, describe or moderate a media file.
+
+        Only the fields given are sent; ``None`` leaves a field as it is.
+
+        Args:
+            media_file_id: the media file's id.
+            name: the friendly name shown for a final video.
+            description: a description (not shown to users).
+            edit_description: the friendly description shown with a final video.
+            status: the moderation status: ``"approved"``, ``"rejected"`` or
+                ``"pending"``.
+
+        Returns:
+            The updated :class:`MediaFile`.
+
+        Raises:
+            NotFoundError: when no media file has that id.
+            ParameterError: when no field is given, for an empty id or string, or an
+                unknown status; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.update(
+                media_file_id,
+                name=name,
+                description=description,
+                edit_description=edit_description,
+                status=status,
+            )
+        )
+
+    def approve(self, media_file_id: str) -> MediaFile:
+        """Approve a media file (moderation), as ``update(id, status="approved")``.
+
+        Args:
+            media_file_id: the media file's id.
+
+        Returns:
+            The updated :class:`MediaFile`.
+
+        Raises:
+            NotFoundError: when no media file has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.approve(media_file_id))
+
+    def reject(self, media_file_id: str) -> MediaFile:
+        """Reject a media file (moderation), as ``update(id, status="rejected")``.
+
+        Args:
+            media_file_id: the media file's id.
+
+        Returns:
+            The updated :class:`MediaFile`.
+
+        Raises:
+            NotFoundError: when no media file has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.reject(media_file_id))
+
+    def delete(self, media_file_id: str) -> None:
+        """Delete a media file and its stored video.
+
+        Args:
+            media_file_id: the media file's id.
+
+        Raises:
+            NotFoundError: when no media file has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.delete(media_file_id))
+
+    def download_link(self, media_file_id: str) -> DownloadLink:
+        """Get a signed, expiring URL to download a media file's original video.
+
+        Fetch the URL without the API key (it is signed for anyone holding it).
+
+        Args:
+            media_file_id: the media file's id.
+
+        Returns:
+            A :class:`DownloadLink`: ``url`` and the ``filename`` to save as.
+
+        Raises:
+            NotFoundError: when no media file has that id.
+            InvalidResponseError: when the answer holds no URL.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.download_link(media_file_id))
+
+    def download_links(
+        self, *, team_id: str, filenames: Sequence[str], project_id: str | None = None
+    ) -> builtins.list[DownloadLink]:
+        """Get signed, expiring download URLs for many files of a team at once.
+
+        Each file is named by a media file's ``file_uuid`` (the original) or
+        ``file_uuid_sd`` (the transcoded copy). More than
+        :data:`FILENAMES_PER_REQUEST` names are asked for in several concurrent
+        requests, so that no query string grows too long.
+
+        Args:
+            team_id: the team the files belong to.
+            filenames: the files' names (``MediaFile.file_uuid`` or ``file_uuid_sd``).
+            project_id: the project the files belong to, to narrow the search.
+
+        Returns:
+            One :class:`DownloadLink` (``signed_url`` and ``filename``) per name, in
+            the order of ``filenames``.
+
+        Raises:
+            NotFoundError: when a name is not a file of the team (or project).
+            ParameterError: for a missing or empty ``team_id`` or ``filenames``, an
+                empty ``project_id``, a bare string or an empty name in ``filenames``;
+                nothing is sent.
+        """
+        return self._portal.call(
+            self._target.download_links(
+                team_id=team_id, filenames=filenames, project_id=project_id
+            )
+        )
+
 
 class Users(SyncResource):
-    """Membership of users in organizations, teams and projects (``cb.users``)."""
+    """Membership of users in organizations, teams and projects (``cb.users``).
+
+    A user is named either by id or by email; adding an email no user has yet invites
+    a new (``pending``) user.
+    """
 
     __slots__ = ("_target",)
 
@@ -252,9 +1274,289 @@ class Users(SyncResource):
         super().__init__(portal)
         self._target = target
 
+    def list_organization(
+        self,
+        organization_id: str,
+        *,
+        q: str | None = None,
+        sort_by: UsersSortBy | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        type: FilterUserType | str | None = None,
+        attributes: Sequence[UserAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[User]:
+        """List an organization's users, those of its teams included.
+
+        Args:
+            organization_id: the organization's id.
+            q: only users whose name (or email) matches this text.
+            sort_by: the field to sort by (without it, the API's own order).
+            sort_order: ascending or descending.
+            type: only admins: ``admin`` (of the organization), ``teamAdmin`` (of one
+                of its teams) or ``all`` (either).
+            attributes: return only these fields of each user.
+            limit: users per page (default: the pager's bulk size).
+            max_items: stop after this many users.
+
+        Returns:
+            A pager of :class:`User`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an empty id or ``q``, an unknown sort key, order, type
+                or attribute, or a bad ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list_organization(
+                organization_id,
+                q=q,
+                sort_by=sort_by,
+                sort_order=sort_order,
+                type=type,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+            ),
+        )
+
+    def add_to_organization(
+        self,
+        organization_id: str,
+        *,
+        user_id: str | None = None,
+        email: str | None = None,
+        type: UserType | str | None = None,
+        attributes: Sequence[UserAttribute | str] | None = None,
+    ) -> User:
+        """Add a user to an organization, by id or by email.
+
+        Args:
+            organization_id: the organization's id.
+            user_id: the user's id (give this or ``email``).
+            email: the user's email (give this or ``user_id``); a new one is invited.
+            type: the user's role, ``regular`` or ``admin`` (the API's default when
+                left out is ``regular``).
+            attributes: return only these fields of the user.
+
+        Returns:
+            The :class:`User` added.
+
+        Raises:
+            NotFoundError: when no organization (or no user) has that id.
+            ParameterError: unless exactly one of ``user_id`` and ``email`` is given,
+                for an empty string, an unknown type or attribute; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.add_to_organization(
+                organization_id, user_id=user_id, email=email, type=type, attributes=attributes
+            )
+        )
+
+    def remove_from_organization(self, organization_id: str, user_id: str) -> None:
+        """Remove a user from an organization and from all of its teams and projects.
+
+        Args:
+            organization_id: the organization's id.
+            user_id: the user's id.
+
+        Raises:
+            NotFoundError: when the organization does not exist or the user is not one
+                of its members.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.remove_from_organization(organization_id, user_id))
+
+    def list_team(
+        self,
+        team_id: str,
+        *,
+        q: str | None = None,
+        sort_by: UsersSortBy | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        type: FilterUserType | str | None = None,
+        project_id: str | None = None,
+        in_project_ids: Sequence[str] | None = None,
+        not_in_project_ids: Sequence[str] | None = None,
+        user_ids: Sequence[str] | None = None,
+        attributes: Sequence[UserAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[TeamUser]:
+        """List a team's users with their role on the team.
+
+        Args:
+            team_id: the team's id.
+            q: only users whose name (or email) matches this text.
+            sort_by: the field to sort by (without it, the API's own order).
+            sort_order: ascending or descending.
+            type: only admins: ``admin`` (of the organization), ``teamAdmin`` (of the
+                team) or ``all`` (either).
+            project_id: only the users of this project of the team, each with
+                ``user_project_status`` (whether they are blocked there).
+            in_project_ids: only users who are in all of these projects.
+            not_in_project_ids: only users who are in none of these projects.
+            user_ids: only these users.
+            attributes: return only these fields of each user.
+            limit: users per page (default: the pager's bulk size).
+            max_items: stop after this many users.
+
+        Returns:
+            A pager of :class:`TeamUser`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for ``project_id`` together with ``in_project_ids`` or
+                ``not_in_project_ids`` (the API would ignore those), an empty id, text
+                or id list, an unknown sort key, order, type or attribute, or a bad
+                ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list_team(
+                team_id,
+                q=q,
+                sort_by=sort_by,
+                sort_order=sort_order,
+                type=type,
+                project_id=project_id,
+                in_project_ids=in_project_ids,
+                not_in_project_ids=not_in_project_ids,
+                user_ids=user_ids,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+            ),
+        )
+
+    def add_to_team(
+        self,
+        team_id: str,
+        *,
+        user_id: str | None = None,
+        email: str | None = None,
+        type: UserType | str | None = None,
+        attributes: Sequence[UserAttribute | str] | None = None,
+    ) -> TeamUser:
+        """Add a user to a team, by id or by email.
+
+        Args:
+            team_id: the team's id.
+            user_id: the user's id (give this or ``email``).
+            email: the user's email (give this or ``user_id``); a new one is invited.
+            type: the user's role on the team, ``regular`` or ``admin`` (the API's
+                default when left out is ``regular``).
+            attributes: return only these fields of the user.
+
+        Returns:
+            The :class:`TeamUser` added.
+
+        Raises:
+            NotFoundError: when no team (or no user) has that id.
+            ParameterError: unless exactly one of ``user_id`` and ``email`` is given,
+                for an empty string, an unknown type or attribute; nothing is sent.
+            InvalidResponseError: when the answer holds no user.
+        """
+        return self._portal.call(
+            self._target.add_to_team(
+                team_id, user_id=user_id, email=email, type=type, attributes=attributes
+            )
+        )
+
+    def remove_from_team(self, team_id: str, user_id: str) -> None:
+        """Remove a user from a team and from all of its projects.
+
+        Args:
+            team_id: the team's id.
+            user_id: the user's id.
+
+        Raises:
+            NotFoundError: when the team does not exist or the user is not a member.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.remove_from_team(team_id, user_id))
+
+    def add_to_project(
+        self,
+        project_id: str,
+        *,
+        user_id: str | None = None,
+        email: str | None = None,
+        attributes: Sequence[UserAttribute | str] | None = None,
+    ) -> User:
+        """Add a user to a project (and to its team if needed), by id or by email.
+
+        Args:
+            project_id: the project's id.
+            user_id: the user's id (give this or ``email``).
+            email: the user's email (give this or ``user_id``); a new one is invited.
+            attributes: return only these fields of the user.
+
+        Returns:
+            The :class:`User` added.
+
+        Raises:
+            NotFoundError: when no project (or no user) has that id.
+            ParameterError: unless exactly one of ``user_id`` and ``email`` is given,
+                for an empty string or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.add_to_project(
+                project_id, user_id=user_id, email=email, attributes=attributes
+            )
+        )
+
+    def set_project_status(
+        self, project_id: str, user_id: str, status: UserProjectStatus | str
+    ) -> None:
+        """Set whether a user may contribute to a project (``inactive`` blocks them).
+
+        :meth:`block` and :meth:`unblock` say the same more plainly.
+
+        Args:
+            project_id: the project's id.
+            user_id: the user's id.
+            status: ``active`` or ``inactive``.
+
+        Raises:
+            NotFoundError: when the project does not exist or the user is not on it.
+            ParameterError: for an empty id or an unknown or missing status; nothing
+                is sent.
+        """
+        return self._portal.call(self._target.set_project_status(project_id, user_id, status))
+
+    def block(self, project_id: str, user_id: str) -> None:
+        """Stop a user from contributing to a project (their status becomes ``inactive``).
+
+        Args:
+            project_id: the project's id.
+            user_id: the user's id.
+
+        Raises:
+            NotFoundError: when the project does not exist or the user is not on it.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.block(project_id, user_id))
+
+    def unblock(self, project_id: str, user_id: str) -> None:
+        """Let a blocked user contribute to a project again (status ``active``).
+
+        Args:
+            project_id: the project's id.
+            user_id: the user's id.
+
+        Raises:
+            NotFoundError: when the project does not exist or the user is not on it.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.unblock(project_id, user_id))
+
 
 class Notifications(SyncResource):
-    """Notifications to filmers, sent now or scheduled (``cb.notifications``)."""
+    """Notifications to filmers, sent now or scheduled (``cb.notifications``).
+
+    Every notification the key sends is kept as a scheduled notification, whether it
+    went out at once or waits for its ``send_at``; :meth:`list_scheduled` finds them.
+    """
 
     __slots__ = ("_target",)
 
@@ -262,15 +1564,375 @@ class Notifications(SyncResource):
         super().__init__(portal)
         self._target = target
 
+    def send(
+        self,
+        *,
+        message: str,
+        type: NotificationType | str,
+        team_id: str,
+        project_id: str | None = None,
+        user_id: str | None = None,
+        media_file_id: str | None = None,
+        send_at: dt.datetime | None = None,
+        attributes: Sequence[ScheduledNotificationAttribute | str] | None = None,
+    ) -> ScheduledNotification:
+        """Send a notification to a team's filmers, a project's, or one user, now or later.
+
+        The API always marks notifications sent with an API key as coming from the
+        team, so the spec's ``isFromTeam`` is not offered.
+
+        Args:
+            message: the notification's text.
+            type: what the notification is about; ``individualMessage`` exactly when
+                ``user_id`` is given.
+            team_id: the team whose filmers receive it.
+            project_id: only the filmers of this project of the team (default: all of
+                the team's projects).
+            user_id: only this user (with ``type="individualMessage"``).
+            media_file_id: the final video the notification is about.
+            send_at: when to send it, an aware datetime (default: now; a past moment
+                also sends at once).
+            attributes: return only these fields of the notification.
+
+        Returns:
+            The :class:`ScheduledNotification`: ``sent``, or ``pending`` until
+            ``send_at``.
+
+        Raises:
+            NotFoundError: when the team, project, user or video does not exist.
+            ParameterError: for a missing or empty message, type or team, an unknown
+                type or attribute, ``user_id`` without ``individualMessage`` or the
+                reverse, or a naive ``send_at``; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.send(
+                message=message,
+                type=type,
+                team_id=team_id,
+                project_id=project_id,
+                user_id=user_id,
+                media_file_id=media_file_id,
+                send_at=send_at,
+                attributes=attributes,
+            )
+        )
+
+    def list_scheduled(
+        self,
+        *,
+        team_id: str | None = None,
+        project_id: str | None = None,
+        from_user_id: str | None = None,
+        media_file_id: str | None = None,
+        is_from_team: bool | None = None,
+        type: NotificationType | str | None = None,
+        status: NotificationStatus | str | None = None,
+        sort_order: SortOrder | str | None = None,
+        attributes: Sequence[ScheduledNotificationAttribute | str] | None = None,
+        limit: int | None = None,
+        max_items: int | None = None,
+    ) -> SyncPager[ScheduledNotification]:
+        """List the notifications sent or scheduled, newest first by default.
+
+        Args:
+            team_id: only notifications to this team.
+            project_id: only notifications to this project.
+            from_user_id: only notifications sent by this user.
+            media_file_id: only notifications about this video.
+            is_from_team: only notifications that came (or did not come) from a team.
+            type: only notifications of this type.
+            status: only notifications in this sending state (``pending`` for those
+                still waiting).
+            sort_order: by creation time, ascending or descending.
+            attributes: return only these fields of each notification.
+            limit: notifications per page (default: the pager's bulk size).
+            max_items: stop after this many notifications.
+
+        Returns:
+            A pager of :class:`ScheduledNotification`; nothing is sent until it is used.
+
+        Raises:
+            ParameterError: for an empty id, a flag that is not a bool, an unknown type,
+                status, order or attribute, or a bad ``limit``/``max_items``.
+        """
+        return SyncPager(
+            self._portal,
+            self._target.list_scheduled(
+                team_id=team_id,
+                project_id=project_id,
+                from_user_id=from_user_id,
+                media_file_id=media_file_id,
+                is_from_team=is_from_team,
+                type=type,
+                status=status,
+                sort_order=sort_order,
+                attributes=attributes,
+                limit=limit,
+                max_items=max_items,
+            ),
+        )
+
+    def update(
+        self,
+        notification_id: str,
+        *,
+        message: str | None = None,
+        send_at: dt.datetime | p.Clear | None = None,
+        attributes: Sequence[ScheduledNotificationAttribute | str] | None = None,
+    ) -> ScheduledNotification:
+        """Change a scheduled notification's text or sending time.
+
+        Only the fields given are sent. :data:`~cinebody_async.CLEAR` as ``send_at``
+        removes the sending time, which sends a pending notification at once.
+
+        Args:
+            notification_id: the scheduled notification's id.
+            message: the new text.
+            send_at: the new sending time, an aware datetime, or ``CLEAR``.
+            attributes: return only these fields of the notification.
+
+        Returns:
+            The updated :class:`ScheduledNotification`.
+
+        Raises:
+            NotFoundError: when no scheduled notification has that id.
+            ParameterError: when no field is given, for an empty message, a naive
+                ``send_at`` or an unknown attribute; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.update(
+                notification_id, message=message, send_at=send_at, attributes=attributes
+            )
+        )
+
+    def delete(self, notification_id: str) -> None:
+        """Delete a scheduled notification (a pending one is then never sent).
+
+        Args:
+            notification_id: the scheduled notification's id.
+
+        Raises:
+            NotFoundError: when no scheduled notification has that id.
+            ParameterError: for an empty id; nothing is sent.
+        """
+        return self._portal.call(self._target.delete(notification_id))
+
 
 class Uploads(SyncResource):
-    """The API calls of a multipart upload: signed part URLs and completion (``cb.uploads``)."""
+    """The API calls of a multipart upload: signed part URLs and completion (``cb.uploads``).
+
+    These are the three API steps without the part transfers in between; see the
+    module's description for the whole sequence.
+    """
 
     __slots__ = ("_target",)
 
     def __init__(self, portal: Portal, target: AsyncUploads) -> None:
         super().__init__(portal)
         self._target = target
+
+    def start(
+        self,
+        project_id: str,
+        *,
+        type: ProjectUploadType | str,
+        content_type: str,
+        ext: str,
+        size_bytes: int,
+    ) -> UploadTarget:
+        """Open a multipart upload of a file to a project and get its part URLs.
+
+        Like any GET, this one is repeated after a timeout or a 502/503/504; when the
+        first attempt did reach the server, its upload stays open there, unused.
+
+        Args:
+            project_id: the project's id.
+            type: what the file will be: ``"clip"`` (a filmer's clip), ``"edit"`` (a
+                final video), ``"shot"`` (a shot's example video) or ``"teaser"`` (the
+                project's teaser). Complete a clip or edit with :meth:`complete_clip`,
+                a shot example with :meth:`complete_shot_example`, a teaser with
+                :meth:`complete_teaser`.
+            content_type: the file's MIME type, such as ``"video/mp4"``.
+            ext: the file's extension, such as ``"mp4"`` (a leading dot is dropped).
+            size_bytes: the file's size in bytes.
+
+        Returns:
+            The :class:`UploadTarget`: ``signed_urls`` (one per part, in part order),
+            ``chunk_size_bytes``, ``filename`` and ``upload_id``.
+
+        Raises:
+            NotFoundError: when no project has that id.
+            InvalidResponseError: when the answer lacks URLs, part size, file name or
+                upload id, or its number of URLs does not fit the size.
+            ParameterError: for an empty id, an unknown type, an empty or malformed
+                content type or extension, or a size below 1; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.start(
+                project_id, type=type, content_type=content_type, ext=ext, size_bytes=size_bytes
+            )
+        )
+
+    def complete_clip(
+        self,
+        project_id: str,
+        *,
+        upload_id: str,
+        filename: str,
+        parts: Sequence[CompletedPart],
+        user_id: str,
+        shot_id: str | None = None,
+        is_edit: bool | None = None,
+        original_file_name: str | None = None,
+        content_type: str | None = None,
+        duration: float | None = None,
+        shot_at: dt.datetime | None = None,
+        fps: MediaFileFps | float | None = None,
+        quality: MediaFileQuality | str | None = None,
+        orientation: MediaFileOrientation | str | None = None,
+        lat: float | None = None,
+        lng: float | None = None,
+        shot_in_case_mode: bool | None = None,
+        attributes: Sequence[MediaFileAttribute | str] | None = None,
+    ) -> MediaFile:
+        """Complete the upload of a clip (or of a final video) and create its media file.
+
+        Args:
+            project_id: the project's id, as given to :meth:`start`.
+            upload_id: the upload's id (:attr:`UploadTarget.upload_id`).
+            filename: the file's name (:attr:`UploadTarget.filename`).
+            parts: every part uploaded, numbered 1 to n, each once (any order).
+            user_id: the filmer the clip is credited to, as if they uploaded it.
+            shot_id: the shot of the project the clip was filmed for (none: free shoot).
+            is_edit: ``True`` for a final video (an upload started as ``"edit"`` is one
+                anyway).
+            original_file_name: the file's name on the filmer's device.
+            content_type: the file's MIME type.
+            duration: the clip's length in seconds.
+            shot_at: when the clip was filmed (an aware datetime).
+            fps: the frame rate (``30`` or ``MediaFileFps.FPS_30``).
+            quality: the video quality (``"1080"``, ``"4k"``, ...).
+            orientation: how the camera was held.
+            lat: the latitude where it was filmed (give ``lng`` too).
+            lng: the longitude where it was filmed (give ``lat`` too).
+            shot_in_case_mode: legacy Super 8 case mode.
+            attributes: return only these fields of the new media file.
+
+        Returns:
+            The new :class:`MediaFile`.
+
+        Raises:
+            NotFoundError: when the project, user or shot does not exist, or the upload
+                is unknown or already completed.
+            BadRequestError: when the parts do not match what was uploaded.
+            ParameterError: for a missing or empty value, a bad part list, an unknown
+                enum value, a naive ``shot_at``, a negative duration, a coordinate out
+                of range or only one of ``lat``/``lng``; nothing is sent.
+        """
+        return self._portal.call(
+            self._target.complete_clip(
+                project_id,
+                upload_id=upload_id,
+                filename=filename,
+                parts=parts,
+                user_id=user_id,
+                shot_id=shot_id,
+                is_edit=is_edit,
+                original_file_name=original_file_name,
+                content_type=content_type,
+                duration=duration,
+                shot_at=shot_at,
+                fps=fps,
+                quality=quality,
+                orientation=orientation,
+                lat=lat,
+                lng=lng,
+                shot_in_case_mode=shot_in_case_mode,
+                attributes=attributes,
+            )
+        )
+
+    def complete_shot_example(
+        self,
+        project_id: str,
+        *,
+        upload_id: str,
+        filename: str,
+        parts: Sequence[CompletedPart],
+        shot_id: str,
+        has_no_padding: bool | None = None,
+        attributes: Sequence[ShotAttribute | str] | None = None,
+    ) -> Shot:
+        """Complete the upload of a shot's example video (started as ``"shot"``).
+
+        Args:
+            project_id: the project's id, as given to :meth:`start`.
+            upload_id: the upload's id (:attr:`UploadTarget.upload_id`).
+            filename: the file's name (:attr:`UploadTarget.filename`).
+            parts: every part uploaded, numbered 1 to n, each once (any order).
+            shot_id: the shot of the project the video shows an example of.
+            has_no_padding: ``True`` to show the example without padding.
+            attributes: return only these fields of the shot.
+
+        Returns:
+            The :class:`Shot`, with its example video.
+
+        Raises:
+            NotFoundError: when the project or shot does not exist, or the upload is
+                unknown or already completed.
+            BadRequestError: when the parts do not match what was uploaded.
+            ParameterError: for a missing or empty value or a bad part list; nothing is
+                sent.
+        """
+        return self._portal.call(
+            self._target.complete_shot_example(
+                project_id,
+                upload_id=upload_id,
+                filename=filename,
+                parts=parts,
+                shot_id=shot_id,
+                has_no_padding=has_no_padding,
+                attributes=attributes,
+            )
+        )
+
+    def complete_teaser(
+        self,
+        project_id: str,
+        *,
+        upload_id: str,
+        filename: str,
+        parts: Sequence[CompletedPart],
+        attributes: Sequence[ProjectAttribute | str] | None = None,
+    ) -> Project:
+        """Complete the upload of a project's teaser video (started as ``"teaser"``).
+
+        Args:
+            project_id: the project's id, as given to :meth:`start`.
+            upload_id: the upload's id (:attr:`UploadTarget.upload_id`).
+            filename: the file's name (:attr:`UploadTarget.filename`).
+            parts: every part uploaded, numbered 1 to n, each once (any order).
+            attributes: return only these fields of the project.
+
+        Returns:
+            The :class:`Project`, with its teaser.
+
+        Raises:
+            NotFoundError: when the project does not exist, or the upload is unknown or
+                already completed.
+            BadRequestError: when the parts do not match what was uploaded.
+            ParameterError: for a missing or empty value or a bad part list; nothing is
+                sent.
+        """
+        return self._portal.call(
+            self._target.complete_teaser(
+                project_id,
+                upload_id=upload_id,
+                filename=filename,
+                parts=parts,
+                attributes=attributes,
+            )
+        )
 
 
 class Types(SyncResource):
@@ -281,6 +1943,20 @@ class Types(SyncResource):
     def __init__(self, portal: Portal, target: AsyncTypes) -> None:
         super().__init__(portal)
         self._target = target
+
+    def typescript(self) -> str:
+        """Fetch the TypeScript definitions of the API's operations and models.
+
+        The text declares the ``CinebodyAPI`` namespace; write it to a ``.d.ts`` file to
+        type a TypeScript program's calls.
+
+        Returns:
+            The TypeScript source.
+
+        Raises:
+            InvalidResponseError: when the answer holds no ``types`` text.
+        """
+        return self._portal.call(self._target.typescript())
 
 
 class CinebodyClient(SyncClientBase):
