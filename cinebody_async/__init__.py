@@ -1,7 +1,14 @@
-"""Cinebody SDK: an async client for the Cinebody video-production API."""
+"""Cinebody SDK: an async client for the Cinebody video-production API.
+
+Everything public is importable from here: the client and its settings, the errors
+(:mod:`cinebody_async.errors`), the models and enums (:mod:`cinebody_async.models`), the
+pagers, and the small value types some methods take. The blocking client is
+:mod:`cinebody_sync`; the fake API for tests is :mod:`cinebody_async.testing`.
+"""
 
 from cinebody_async._client import CinebodyClient
 from cinebody_async._config import PRODUCTION_URL, STAGING_URL, RateLimit, Retry, Timeout
+from cinebody_async._pagination import FanOut, ItemIterator, Page, PageIterator, Pager
 from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._retry import no_retry_waits
 from cinebody_async._transport import Response
@@ -93,7 +100,9 @@ from cinebody_async.models import (
     UserStatus,
     UserType,
 )
-from cinebody_async.resources._params import CLEAR
+from cinebody_async.resources._params import CLEAR, Clear
+from cinebody_async.resources.shots import ShotUpdate
+from cinebody_async.resources.uploads import CompletedPart
 
 __all__ = [
     "CLEAR",
@@ -104,16 +113,20 @@ __all__ = [
     "BadRequestError",
     "CinebodyClient",
     "CinebodyError",
+    "Clear",
     "ClientStateError",
+    "CompletedPart",
     "ConfigurationError",
     "ConnectError",
     "DownloadLink",
     "ErrorBody",
+    "FanOut",
     "FilterUserType",
     "GoneError",
     "HeroImages",
     "InvalidParametersError",
     "InvalidResponseError",
+    "ItemIterator",
     "MediaFile",
     "MediaFileAttribute",
     "MediaFileFps",
@@ -137,6 +150,9 @@ __all__ = [
     "OrganizationStatus",
     "OrganizationStorage",
     "OrganizationStorageStatus",
+    "Page",
+    "PageIterator",
+    "Pager",
     "ParameterError",
     "PermissionDeniedError",
     "Project",
@@ -167,6 +183,7 @@ __all__ = [
     "ShotAttribute",
     "ShotType",
     "ShotTypeAttribute",
+    "ShotUpdate",
     "SortOrder",
     "Team",
     "TeamAttribute",

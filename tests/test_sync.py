@@ -324,3 +324,11 @@ def test_an_unclosed_client_warns_and_is_cleaned_up(fake: FakeCinebody) -> None:
         gc.collect()
 
     assert len(loop_threads()) == before
+
+
+def test_the_package_exports_what_the_async_one_does_as_the_same_objects() -> None:
+    for name in cinebody_async.__all__:
+        if name == "CinebodyClient" or name in {"FanOut", "ItemIterator", "PageIterator", "Pager"}:
+            continue
+        assert getattr(cinebody_sync, name) is getattr(cinebody_async, name), name
+        assert name in cinebody_sync.__all__, name
