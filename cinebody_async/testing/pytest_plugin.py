@@ -12,9 +12,13 @@ installed). Fixtures:
 - ``cinebody_fake_thread``: the same fake served from a background thread, for
   synchronous tests.
 - ``cinebody_fake_options``: the options above, a plain dict.
+- ``cinebody_client``: an async :class:`cinebody_async.CinebodyClient` pointed at
+  ``cinebody_fake``, without a client-side rate limit and with retry waits skipped.
+- ``cinebody_sync_client``: a blocking :class:`cinebody_sync.CinebodyClient` pointed at
+  ``cinebody_fake_thread``, likewise.
 
-Client fixtures (a client already pointed at ``cinebody_fake``) belong in this
-module, beside these; they import the client, which the fake itself never does.
+The client fixtures are the only part of this module that imports the client; the fake
+itself never does.
 """
 
 from __future__ import annotations
@@ -25,12 +29,16 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from cinebody_async import CinebodyClient, no_retry_waits
 from cinebody_async.testing.server import FakeCinebody
+from cinebody_sync import CinebodyClient as SyncCinebodyClient
 
 __all__ = [
+    "cinebody_client",
     "cinebody_fake",
     "cinebody_fake_options",
     "cinebody_fake_thread",
+    "cinebody_sync_client",
     "pytest_configure",
 ]
 
@@ -68,6 +76,23 @@ def cinebody_fake_thread(cinebody_fake_options: dict[str, Any]) -> Iterator[Fake
         yield fake
 
 
-# Client fixtures: a fixture yielding a client already pointed at ``cinebody_fake``
-# (``fake.url``, ``fake.api_key``) goes here; it is the only part of this module that
-# may import the client.
+@pytest_asyncio.fixture
+async def cinebody_client(cinebody_fake: FakeCinebody) -> AsyncIterator[CinebodyClient]:
+    """Yield an async client of ``cinebody_fake``: no rate limit, no retry waits."""
+    with no_retry_waits():
+        async with CinebodyClient(
+            cinebody_fake.api_key, base_url=cinebody_fake.url, rate_limit=False
+        ) as client:
+            yield client
+
+
+@pytest.fixture
+def cinebody_sync_client(cinebody_fake_thread: FakeCinebody) -> Iterator[SyncCinebodyClient]:
+    """Yield a blocking client of ``cinebody_fake_thread``: no rate limit, no retry waits."""
+    with (
+        no_retry_waits(),
+        SyncCinebodyClient(
+            cinebody_fake_thread.api_key, base_url=cinebody_fake_thread.url, rate_limit=False
+        ) as client,
+    ):
+        yield client
