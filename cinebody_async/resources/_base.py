@@ -8,13 +8,17 @@ marks.
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import aiohttp
+
 from cinebody_async._convert import structure, structure_many
 from cinebody_async._pagination import FanOut, ListOperation, Pager
-from cinebody_async.errors import InvalidResponseError
+from cinebody_async.errors import InvalidResponseError, ParameterError
 from cinebody_async.models import Model
+from cinebody_async.resources import _params as p
 
 if TYPE_CHECKING:
     from cinebody_async._client import CinebodyClient
@@ -69,6 +73,38 @@ class Resource:
     ) -> Any:
         """Send one request through the client and return the decoded body."""
         return await self._client.request(method, path, params=params, json=json, data=data)
+
+    async def _put_image(
+        self, path: str, image: bytes, filename: str, content_type: str | None
+    ) -> None:
+        """PUT an image file to ``path`` as the API's image form: the file in the field
+        ``fileName``, under ``filename``, of type ``content_type`` (by default guessed
+        from ``filename``, ``application/octet-stream`` when it cannot be).
+
+        The form is built afresh for every attempt, so that a retried request sends it
+        again.
+
+        Raises:
+            ParameterError: for an image that is not bytes or is empty, or an empty file
+                name or content type; nothing is sent.
+        """
+        data = p.image_bytes("image", image)
+        name = p.text("filename", filename)
+        if name is None:
+            msg = "is required"
+            raise ParameterError("filename", msg)
+        kind = (
+            p.text("content_type", content_type)
+            or mimetypes.guess_type(name)[0]
+            or "application/octet-stream"
+        )
+
+        def form() -> aiohttp.FormData:
+            built = aiohttp.FormData()
+            built.add_field("fileName", data, filename=name, content_type=kind)
+            return built
+
+        await self._send("PUT", path, data=form)
 
     @staticmethod
     def _read(model: type[M], body: Any, operation: str, key: str, *alternatives: str) -> M:

@@ -24,6 +24,7 @@ __all__ = [
     "enum_values",
     "flag",
     "id_list",
+    "image_bytes",
     "nullable",
     "path",
     "positive_int",
@@ -145,6 +146,20 @@ def id_list(name: str, values: Iterable[str] | None) -> list[str] | None:
         if not isinstance(item, str) or not item.strip():
             raise ParameterError(name, f"must hold non-empty string ids, not {item!r}")
     return items
+
+
+def image_bytes(name: str, value: bytes) -> bytes:
+    """Return an image file's content as ``bytes`` (a ``bytearray`` or ``memoryview``
+    is copied).
+
+    Raises:
+        ParameterError: for a value that is not bytes, or an empty image.
+    """
+    if not isinstance(value, bytes | bytearray | memoryview):
+        raise ParameterError(name, f"must be the image's bytes, not {type(value).__name__}")
+    if not len(value):
+        raise ParameterError(name, "must not be empty")
+    return bytes(value)
 
 
 def _sequence(name: str, values: Iterable[Any]) -> list[Any]:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import mimetypes
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, TypeVar
-
-import aiohttp
 
 from cinebody_async._pagination import Pager
 from cinebody_async.errors import InvalidResponseError, ParameterError
@@ -320,9 +317,7 @@ class Projects(Resource):
                 an empty file name or content type; nothing is sent.
         """
         path = p.path(f"{API}/projects/{{project_id}}/image", project_id=project_id)
-        form = _image_form(image, filename, content_type)
-
-        await self._send("PUT", path, data=form)
+        await self._put_image(path, image, filename, content_type)
 
     @operation("GET", "/app/3.0/getProjectCode")
     async def new_join_code(self) -> str:
@@ -452,38 +447,6 @@ def _settings(
         "publishStatus": p.enum_value("publish_status", publish_status, ProjectPublishStatus),
         "isGeoVisible": p.flag("is_geo_visible", is_geo_visible),
     }
-
-
-def _image_form(
-    image: bytes, filename: str, content_type: str | None
-) -> Callable[[], aiohttp.FormData]:
-    """Return a builder of the image form (the file in the field ``fileName``); each call
-    builds a fresh form, so that a retry can send it again.
-
-    Raises:
-        ParameterError: for an image that is not bytes or is empty, or an empty file
-            name or content type.
-    """
-    if not isinstance(image, bytes | bytearray | memoryview):
-        raise ParameterError("image", f"must be bytes, not {type(image).__name__}")
-    if not len(image):
-        raise ParameterError("image", "must not be empty")
-    name = p.text("filename", filename)
-    if name is None:
-        raise ParameterError("filename", "is required")
-    kind = (
-        p.text("content_type", content_type)
-        or mimetypes.guess_type(name)[0]
-        or "application/octet-stream"
-    )
-    data = bytes(image)
-
-    def build() -> aiohttp.FormData:
-        form = aiohttp.FormData()
-        form.add_field("fileName", data, filename=name, content_type=kind)
-        return form
-
-    return build
 
 
 def _value(body: Any, operation: str, key: str, kind: type[T]) -> T:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
-from collections.abc import Callable, Sequence
-
-import aiohttp
+from collections.abc import Sequence
 
 from cinebody_async._pagination import Pager
 from cinebody_async.errors import ParameterError
@@ -146,7 +143,7 @@ class Teams(Resource):
             raise ParameterError("name", "is required")
         image = None
         if profile_image is not None:
-            image = base64.b64encode(_image_bytes("profile_image", profile_image)).decode()
+            image = base64.b64encode(p.image_bytes("profile_image", profile_image)).decode()
         body = p.compact(
             name=name,
             description=p.text("description", description),
@@ -300,36 +297,4 @@ class Teams(Resource):
                 not bytes; nothing is sent.
         """
         path = p.path(f"{API}/teams/{{team_id}}/image", team_id=team_id)
-        data = _image_bytes("image", image)
-        name = p.text("filename", filename)
-        if name is None:
-            raise ParameterError("filename", "is required")
-        kind = p.text("content_type", content_type)
-
-        await self._send("PUT", path, data=_image_form(data, name, kind))
-
-
-def _image_form(
-    image: bytes, filename: str, content_type: str | None
-) -> Callable[[], aiohttp.FormData]:
-    """Return a builder of the form an image PUT sends, the file in the field ``fileName``.
-
-    Each call builds a fresh form, so a retried request can send it again.
-    ``content_type`` defaults to the type guessed from ``filename``.
-    """
-    kind = content_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
-
-    def build() -> aiohttp.FormData:
-        form = aiohttp.FormData()
-        form.add_field("fileName", image, filename=filename, content_type=kind)
-        return form
-
-    return build
-
-
-def _image_bytes(name: str, image: bytes) -> bytes:
-    if not isinstance(image, bytes | bytearray | memoryview):
-        raise ParameterError(name, f"must be the image's bytes, not {type(image).__name__}")
-    if not len(image):
-        raise ParameterError(name, "must not be empty")
-    return bytes(image)
+        await self._put_image(path, image, filename, content_type)
