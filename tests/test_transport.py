@@ -762,3 +762,31 @@ async def test_rate_limited_retry_waits_in_the_bucket_pause_not_a_backoff(
     assert stats is not None
     assert (stats.rejections, stats.cuts) == (1, 1)
     assert stats.rate == pytest.approx(5.0)
+
+
+async def test_proxy_from_the_environment_is_used_for_the_api(
+    mocked: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    mocked.get(PROJECTS, payload={})
+
+    async with CinebodyClient(KEY, base_url=BASE, rate_limit=False) as cb:
+        await cb.request("GET", "/app/3.0/projects")
+
+    assert calls(mocked)[0].kwargs["proxy"] == "http://proxy.internal:3128"
+
+
+@pytest.mark.parametrize(("no_proxy", "trust_env"), [("api.example.test", True), ("", False)])
+async def test_no_proxy_or_trust_env_false_sends_directly(
+    mocked: aioresponses, monkeypatch: pytest.MonkeyPatch, no_proxy: str, trust_env: bool
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    monkeypatch.setenv("NO_PROXY", no_proxy)
+    mocked.get(PROJECTS, payload={})
+
+    async with CinebodyClient(KEY, base_url=BASE, rate_limit=False, trust_env=trust_env) as cb:
+        await cb.request("GET", "/app/3.0/projects")
+
+    assert calls(mocked)[0].kwargs["proxy"] is None
