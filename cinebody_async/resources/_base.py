@@ -16,7 +16,7 @@ import aiohttp
 
 from cinebody_async._convert import structure, structure_many
 from cinebody_async._pagination import FanOut, ListOperation, Pager
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import InvalidResponseError
 from cinebody_async.models import Model
 from cinebody_async.resources import _params as p
 
@@ -89,10 +89,7 @@ class Resource:
                 name or content type; nothing is sent.
         """
         data = p.image_bytes("image", image)
-        name = p.text("filename", filename)
-        if name is None:
-            msg = "is required"
-            raise ParameterError("filename", msg)
+        name = p.required("filename", p.text("filename", filename))
         kind = (
             p.text("content_type", content_type)
             or mimetypes.guess_type(name)[0]

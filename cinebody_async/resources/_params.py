@@ -28,10 +28,12 @@ __all__ = [
     "nullable",
     "path",
     "positive_int",
+    "required",
     "text",
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 class Clear(enum.Enum):
@@ -55,6 +57,21 @@ def path(template: str, **ids: str) -> str:
         ParameterError: for an id that is empty, ``.`` or ``..``, or not a string.
     """
     return template.format(**{name: path_segment(name, value) for name, value in ids.items()})
+
+
+def required(name: str, value: T | None) -> T:
+    """Return the value of a parameter the call cannot do without, refusing ``None``.
+
+    It takes the value as another check returned it, such as
+    ``required("title", text("title", title))``.
+
+    Raises:
+        ParameterError: naming ``name`` when ``value`` is ``None``.
+    """
+    if value is None:
+        msg = "is required"
+        raise ParameterError(name, msg)
+    return value
 
 
 def text(name: str, value: str | None) -> str | None:

@@ -167,9 +167,7 @@ class MediaFiles(Resource):
             ParameterError: for a missing or empty ``project_ids``, a bare string or an
                 empty id in it, and whatever :meth:`list` refuses; nothing is sent.
         """
-        ids = p.id_list("project_ids", project_ids)
-        if ids is None:
-            raise ParameterError("project_ids", "is required")
+        ids = p.required("project_ids", p.id_list("project_ids", project_ids))
         return self._fan_out(
             {
                 project_id: self.list(
@@ -337,11 +335,9 @@ class MediaFiles(Resource):
                 empty ``project_id``, a bare string or an empty name in ``filenames``;
                 nothing is sent.
         """
-        team = p.text("team_id", team_id)
+        team = p.required("team_id", p.text("team_id", team_id))
         project = p.text("project_id", project_id)
-        names = p.id_list("filenames", filenames)
-        if team is None or names is None:
-            raise ParameterError("team_id" if team is None else "filenames", "is required")
+        names = p.required("filenames", p.id_list("filenames", filenames))
         path = f"{API}/mediaFiles/download"
 
         async def batch(chunk: builtins.list[str]) -> builtins.list[DownloadLink]:

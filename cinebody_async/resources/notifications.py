@@ -70,20 +70,17 @@ class Notifications(Resource):
                 type or attribute, ``user_id`` without ``individualMessage`` or the
                 reverse, or a naive ``send_at``; nothing is sent.
         """
-        kind = p.enum_value("type", type, NotificationType)
-        if kind is None:
-            raise ParameterError("type", "is required")
-        for name, value in (("message", message), ("team_id", team_id)):
-            if p.text(name, value) is None:
-                raise ParameterError(name, "is required")
+        kind = p.required("type", p.enum_value("type", type, NotificationType))
+        text = p.required("message", p.text("message", message))
+        team = p.required("team_id", p.text("team_id", team_id))
         individual = kind is NotificationType.INDIVIDUAL_MESSAGE
         if individual != (user_id is not None):
             problem = "give user_id exactly when the type is 'individualMessage'"
             raise ParameterError("user_id", problem)
         body = p.compact(
-            message=message,
+            message=text,
             type=kind,
-            teamId=team_id,
+            teamId=team,
             projectId=p.text("project_id", project_id),
             userId=p.text("user_id", user_id),
             mediaFileId=p.text("media_file_id", media_file_id),

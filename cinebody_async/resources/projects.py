@@ -27,16 +27,6 @@ __all__ = ["Projects"]
 
 T = TypeVar("T")
 
-# The fields the API needs to create a project, by parameter name and wire name.
-_REQUIRED_ON_CREATE = {
-    "team_id": "teamId",
-    "title": "title",
-    "description": "description",
-    "orientation": "orientation",
-    "shoot_type": "shootType",
-    "type": "type",
-}
-
 
 class Projects(Resource):
     """Projects: filming campaigns, their join codes, images and stats (``cb.projects``)."""
@@ -150,12 +140,14 @@ class Projects(Resource):
                 before ``start_at``; nothing is sent.
         """
         body = p.compact(
-            teamId=p.text("team_id", team_id),
-            title=p.text("title", title),
-            description=p.text("description", description),
-            orientation=p.enum_value("orientation", orientation, ProjectOrientation),
-            shootType=p.text("shoot_type", shoot_type),
-            type=p.enum_value("type", type, ProjectType),
+            teamId=p.required("team_id", p.text("team_id", team_id)),
+            title=p.required("title", p.text("title", title)),
+            description=p.required("description", p.text("description", description)),
+            orientation=p.required(
+                "orientation", p.enum_value("orientation", orientation, ProjectOrientation)
+            ),
+            shootType=p.required("shoot_type", p.text("shoot_type", shoot_type)),
+            type=p.required("type", p.enum_value("type", type, ProjectType)),
             **_settings(
                 join_code=join_code,
                 start_at=start_at,
@@ -166,9 +158,6 @@ class Projects(Resource):
                 is_geo_visible=is_geo_visible,
             ),
         )
-        for name, key in _REQUIRED_ON_CREATE.items():
-            if key not in body:
-                raise ParameterError(name, "is required")
         params = {"attributes": p.enum_values("attributes", attributes, ProjectAttribute)}
 
         answer = await self._send("POST", f"{API}/projects", params=params, json=body)

@@ -131,19 +131,15 @@ class Shots(Resource):
         path = p.path(f"{API}/projects/{{project_id}}/shots", project_id=project_id)
         # The body repeats the project's id; it is taken from the path.
         body = p.compact(
-            title=p.text("title", title),
-            description=p.text("description", description),
-            shotTypeId=p.text("shot_type_id", shot_type_id),
+            title=p.required("title", p.text("title", title)),
+            description=p.required("description", p.text("description", description)),
+            shotTypeId=p.required("shot_type_id", p.text("shot_type_id", shot_type_id)),
             projectId=project_id,
             orientation=p.enum_value("orientation", orientation, MediaFileOrientation),
             fps=_fps("fps", fps),
             quality=p.enum_value("quality", quality, MediaFileQuality),
             order=p.positive_int("order", order, minimum=0),
         )
-        required = {"title": "title", "description": "description", "shot_type_id": "shotTypeId"}
-        for name, key in required.items():
-            if key not in body:
-                raise ParameterError(name, "is required")
         params = {"attributes": p.enum_values("attributes", attributes, ShotAttribute)}
 
         answer = await self._send("POST", path, params=params, json=body)
@@ -262,8 +258,7 @@ def _updates(updates: Sequence[ShotUpdate]) -> builtins.list[ShotUpdate]:
         if not isinstance(item, ShotUpdate):
             problem = f"must be a ShotUpdate, not {type(item).__name__}"
             raise ParameterError(f"updates[{index}]", problem)
-        if p.text(f"updates[{index}].id", item.id) is None:
-            raise ParameterError(f"updates[{index}].id", "is required")
+        p.required(f"updates[{index}].id", p.text(f"updates[{index}].id", item.id))
         if item.id in seen:
             raise ParameterError(f"updates[{index}].id", f"shot {item.id!r} comes twice")
         seen.add(item.id)

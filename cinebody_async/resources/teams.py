@@ -6,7 +6,6 @@ import base64
 from collections.abc import Sequence
 
 from cinebody_async._pagination import Pager
-from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     SortOrder,
     Team,
@@ -139,8 +138,7 @@ class Teams(Resource):
         path = p.path(
             f"{API}/organizations/{{organization_id}}/teams", organization_id=organization_id
         )
-        if p.text("name", name) is None:
-            raise ParameterError("name", "is required")
+        name = p.required("name", p.text("name", name))
         image = None
         if profile_image is not None:
             image = base64.b64encode(p.image_bytes("profile_image", profile_image)).decode()

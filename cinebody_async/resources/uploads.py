@@ -124,11 +124,11 @@ class Uploads(Resource):
                 content type or extension, or a size below 1; nothing is sent.
         """
         path = p.path(f"{API}/projects/{{project_id}}/upload", project_id=project_id)
-        size: int = _required("size_bytes", p.positive_int("size_bytes", size_bytes))
+        size = p.required("size_bytes", p.positive_int("size_bytes", size_bytes))
         params = {
             "contentType": _mime_type(content_type),
             "ext": _extension(ext),
-            "type": _required("type", p.enum_value("type", type, ProjectUploadType)),
+            "type": p.required("type", p.enum_value("type", type, ProjectUploadType)),
             "sizeBytes": size,
         }
 
@@ -205,7 +205,7 @@ class Uploads(Resource):
             raise ParameterError("lat/lng", "give both coordinates or neither")
         body = p.compact(
             **_completion(upload_id, filename, parts),
-            userId=_required("user_id", p.text("user_id", user_id)),
+            userId=p.required("user_id", p.text("user_id", user_id)),
             shotId=p.text("shot_id", shot_id),
             isEdit=p.flag("is_edit", is_edit),
             originalFileName=p.text("original_file_name", original_file_name),
@@ -264,7 +264,7 @@ class Uploads(Resource):
         )
         body = p.compact(
             **_completion(upload_id, filename, parts),
-            shotId=_required("shot_id", p.text("shot_id", shot_id)),
+            shotId=p.required("shot_id", p.text("shot_id", shot_id)),
             hasNoPadding=p.flag("has_no_padding", has_no_padding),
         )
         params = {"attributes": p.enum_values("attributes", attributes, ShotAttribute)}
@@ -311,24 +311,13 @@ class Uploads(Resource):
         return self._read(Project, answer, "POST projects/{id}/teaserCompleteUpload", "project")
 
 
-def _required(name: str, value: Any) -> Any:
-    """Return ``value``, refusing ``None`` for a parameter the call needs.
-
-    Raises:
-        ParameterError: when ``value`` is ``None``.
-    """
-    if value is None:
-        raise ParameterError(name, "is required")
-    return value
-
-
 def _mime_type(value: str) -> str:
     """Return a required MIME type such as ``video/mp4``.
 
     Raises:
         ParameterError: for a missing or empty value or one without a ``/``.
     """
-    text: str = _required("content_type", p.text("content_type", value))
+    text = p.required("content_type", p.text("content_type", value))
     if "/" not in text.strip("/"):
         raise ParameterError(
             "content_type", f"must be a MIME type such as 'video/mp4', not {text!r}"
@@ -343,7 +332,7 @@ def _extension(value: str) -> str:
         ParameterError: for a missing or empty value, or one with other characters than
             letters and digits.
     """
-    text: str = _required("ext", p.text("ext", value))
+    text = p.required("ext", p.text("ext", value))
     ext = text.removeprefix(".")
     if not ext.isascii() or not ext.isalnum():
         raise ParameterError("ext", f"must be letters and digits such as 'mp4', not {text!r}")
@@ -373,11 +362,11 @@ def _completion(upload_id: str, filename: str, parts: Sequence[CompletedPart]) -
             :class:`CompletedPart` objects or not numbered 1 to n, each once.
     """
     fields = {
-        "uploadId": _required("upload_id", p.text("upload_id", upload_id)),
-        "filename": _required("filename", p.text("filename", filename)),
+        "uploadId": p.required("upload_id", p.text("upload_id", upload_id)),
+        "filename": p.required("filename", p.text("filename", filename)),
     }
 
-    items = p.ensure_sequence("parts", _required("parts", parts))
+    items = p.ensure_sequence("parts", p.required("parts", parts))
     for item in items:
         if not isinstance(item, CompletedPart):
             msg = f"must hold CompletedPart objects, not {type(item).__name__}"

@@ -308,9 +308,7 @@ class Users(Resource):
             project_id=project_id,
             user_id=user_id,
         )
-        value = p.enum_value("status", status, UserProjectStatus)
-        if value is None:
-            raise ParameterError("status", "is required")
+        value = p.required("status", p.enum_value("status", status, UserProjectStatus))
 
         await self._send("PATCH", path, json={"status": value})
 
