@@ -26,6 +26,7 @@ __all__ = [
     "id_list",
     "image_bytes",
     "nullable",
+    "number_enum_value",
     "path",
     "positive_int",
     "required",
@@ -131,8 +132,32 @@ def enum_value(name: str, value: E | str | None, enum_cls: type[E]) -> E | None:
     try:
         return enum_cls(value)
     except ValueError:
-        allowed = ", ".join(repr(member.value) for member in enum_cls)
-        raise ParameterError(name, f"must be one of {allowed}, not {value!r}") from None
+        raise _not_a_member(name, value, enum_cls) from None
+
+
+def number_enum_value(name: str, value: E | float | None, enum_cls: type[E]) -> E | None:
+    """Return ``value`` as a member of the numeric enum ``enum_cls`` (such as
+    :class:`~cinebody_async.models.MediaFileFps`); the member's number is accepted.
+
+    A member read from the API that this SDK does not know yet is passed on as it is.
+
+    Raises:
+        ParameterError: for a value that is not one of the enum's numbers, naming them;
+            a string (``"30"``) and a bool are refused too.
+    """
+    if value is None or isinstance(value, enum_cls):
+        return value
+    if not isinstance(value, bool) and isinstance(value, int | float):
+        try:
+            return enum_cls(value)
+        except ValueError:
+            pass
+    raise _not_a_member(name, value, enum_cls)
+
+
+def _not_a_member(name: str, value: object, enum_cls: type[enum.Enum]) -> ParameterError:
+    allowed = ", ".join(repr(member.value) for member in enum_cls)
+    return ParameterError(name, f"must be one of {allowed}, not {value!r}")
 
 
 def enum_values(name: str, values: Iterable[E | str] | None, enum_cls: type[E]) -> list[E] | None:

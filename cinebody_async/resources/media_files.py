@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from cinebody_async._pagination import FanOut, Pager, _gather_or_cancel
 from cinebody_async.errors import InvalidResponseError, ParameterError
@@ -383,8 +383,7 @@ def _clip_filters(
         "userIds": p.id_list("user_ids", user_ids),
         "freeShoot": free,
         "favorite": p.flag("favorite", favorite),
-        # Frame rates are numbers; enum_value accepts a number as readily as a string.
-        "fps": p.enum_value("fps", cast("MediaFileFps | str | None", fps), MediaFileFps),
+        "fps": p.number_enum_value("fps", fps, MediaFileFps),
         "quality": p.enum_value("quality", quality, MediaFileQuality),
         "sortOrder": p.enum_value("sort_order", sort_order, SortOrder),
         "attributes": p.enum_values("attributes", attributes, MediaFileAttribute),

@@ -136,7 +136,7 @@ class Shots(Resource):
             shotTypeId=p.required("shot_type_id", p.text("shot_type_id", shot_type_id)),
             projectId=project_id,
             orientation=p.enum_value("orientation", orientation, MediaFileOrientation),
-            fps=_fps("fps", fps),
+            fps=p.number_enum_value("fps", fps, MediaFileFps),
             quality=p.enum_value("quality", quality, MediaFileQuality),
             order=p.positive_int("order", order, minimum=0),
         )
@@ -226,24 +226,6 @@ class Shots(Resource):
         return self._read_list(ShotType, body, "GET shotTypes", "shotTypes")
 
 
-def _fps(name: str, value: float | None) -> MediaFileFps | None:
-    """Return a frame rate as a :class:`MediaFileFps`; its number is accepted.
-
-    Raises:
-        ParameterError: for a value that is not one of the frame rates (``"30"`` and
-            ``True`` included).
-    """
-    if value is None or isinstance(value, MediaFileFps):
-        return value
-    allowed = ", ".join(str(member) for member in MediaFileFps)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ParameterError(name, f"must be one of {allowed}, not {value!r}")
-    try:
-        return MediaFileFps(value)
-    except ValueError:
-        raise ParameterError(name, f"must be one of {allowed}, not {value!r}") from None
-
-
 def _updates(updates: Sequence[ShotUpdate]) -> builtins.list[ShotUpdate]:
     """Return the updates as a list after checking they are :class:`ShotUpdate` objects
     of distinct shots, each with its id.
@@ -279,7 +261,9 @@ def _update_body(index: int, update: ShotUpdate) -> dict[str, Any]:
             update.orientation,
             lambda value: p.enum_value(f"{where}orientation", value, MediaFileOrientation),
         ),
-        fps=_unless_clear(update.fps, lambda value: _fps(f"{where}fps", value)),
+        fps=_unless_clear(
+            update.fps, lambda value: p.number_enum_value(f"{where}fps", value, MediaFileFps)
+        ),
         quality=_unless_clear(
             update.quality,
             lambda value: p.enum_value(f"{where}quality", value, MediaFileQuality),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
@@ -212,8 +212,7 @@ class Uploads(Resource):
             contentType=None if content_type is None else _mime_type(content_type),
             duration=_number("duration", duration, 0, math.inf),
             shotAt=p.aware_datetime("shot_at", shot_at),
-            # Frame rates are numbers; enum_value accepts a number as readily as a string.
-            fps=p.enum_value("fps", cast("MediaFileFps | str | None", fps), MediaFileFps),
+            fps=p.number_enum_value("fps", fps, MediaFileFps),
             quality=p.enum_value("quality", quality, MediaFileQuality),
             orientation=p.enum_value("orientation", orientation, MediaFileOrientation),
             lat=_number("lat", lat, -90, 90),
