@@ -51,6 +51,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from cinebody_async._logging import logger
+from cinebody_async._tasks import gather_or_cancel
 from cinebody_async.errors import CinebodyError, InvalidResponseError, ParameterError
 
 __all__ = [
@@ -217,7 +218,7 @@ class Pager(Generic[T]):
         if not first.is_last and self._wanted(first.limit, 1):
             if first.count is not None:
                 numbers = range(1, self._planned_pages(first))
-                pages += await _gather_or_cancel(
+                pages += await gather_or_cancel(
                     [self._fetch_limited(semaphore, n, first.limit) for n in numbers]
                 )
                 self._check_counts(first, pages)
@@ -577,7 +578,7 @@ class FanOut(Generic[K, T]):
                 await pager.first_page()
             return await pager._all(semaphore)
 
-        results = await _gather_or_cancel([one(pager) for pager in self.pagers.values()])
+        results = await gather_or_cancel([one(pager) for pager in self.pagers.values()])
         return dict(zip(self.pagers, results, strict=True))
 
     async def __aiter__(self) -> AsyncIterator[tuple[K, T]]:
@@ -589,23 +590,6 @@ class FanOut(Generic[K, T]):
                     yield key, item
             finally:
                 await iterator.aclose()
-
-
-async def _gather_or_cancel(coroutines: Sequence[Awaitable[T]]) -> list[T]:
-    """Run ``coroutines`` concurrently and return their results in order.
-
-    On the first failure, or when the caller is cancelled, every other one is cancelled
-    and awaited before the error propagates, so that no task outlives the call. The
-    error is raised as it is, not wrapped in an exception group.
-    """
-    tasks = [asyncio.ensure_future(coroutine) for coroutine in coroutines]
-    try:
-        return list(await asyncio.gather(*tasks))
-    except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
 
 
 def _at_least(name: str, value: int, lowest: int) -> int:

@@ -6,7 +6,8 @@ import builtins
 from collections.abc import Sequence
 from typing import Any
 
-from cinebody_async._pagination import FanOut, Pager, _gather_or_cancel
+from cinebody_async._pagination import FanOut, Pager
+from cinebody_async._tasks import gather_or_cancel
 from cinebody_async.errors import InvalidResponseError, ParameterError
 from cinebody_async.models import (
     DownloadLink,
@@ -347,7 +348,7 @@ class MediaFiles(Resource):
 
         step = FILENAMES_PER_REQUEST
         chunks = [names[start : start + step] for start in range(0, len(names), step)]
-        batches = await _gather_or_cancel([batch(chunk) for chunk in chunks])
+        batches = await gather_or_cancel([batch(chunk) for chunk in chunks])
         return [link for links in batches for link in links]
 
 
