@@ -27,6 +27,7 @@ __all__ = ["API", "Resource", "operation"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 API = "/app/3.0"
 """The prefix of every API path."""
@@ -125,6 +126,19 @@ class Resource:
             raise _missing(operation, (key, *alternatives), body)
         return structure_many(model, value)
 
+    @staticmethod
+    def _read_value(body: Any, operation: str, key: str, kind: type[T]) -> T:
+        """Return the value of type ``kind`` under ``key`` of an answer, such as a
+        ``str`` join code or a ``bool`` flag.
+
+        Raises:
+            InvalidResponseError: when the body holds no value of that type there.
+        """
+        value = body.get(key) if isinstance(body, dict) else None
+        if not isinstance(value, kind):
+            raise _invalid(operation, f"the answer has no {kind.__name__} under {key!r}", body)
+        return value
+
     def _pager(
         self,
         model: type[M],
@@ -168,8 +182,14 @@ def _first_key(body: Any, keys: Sequence[str]) -> Any:
 
 
 def _missing(operation: str, keys: Sequence[str], body: Any) -> InvalidResponseError:
-    method, _, path = operation.partition(" ")
     wanted = " or ".join(repr(key) for key in keys)
     found = sorted(body) if isinstance(body, dict) else type(body).__name__
-    msg = f"{operation}: the answer has no {wanted} (it has {found})"
+    return _invalid(operation, f"the answer has no {wanted} (it has {found})", body)
+
+
+def _invalid(operation: str, problem: str, body: Any) -> InvalidResponseError:
+    """Return the error of a successful answer of ``operation`` (such as
+    ``"GET projects/{id}"``) whose body holds not what the operation promises."""
+    method, _, path = operation.partition(" ")
+    msg = f"{operation}: {problem}"
     return InvalidResponseError(msg, method=method, url=path, status=200, body=repr(body)[:200])

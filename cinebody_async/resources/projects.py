@@ -5,10 +5,10 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from cinebody_async._pagination import Pager
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     Project,
     ProjectAttribute,
@@ -24,8 +24,6 @@ from cinebody_async.resources import _params as p
 from cinebody_async.resources._base import API, Resource, operation
 
 __all__ = ["Projects"]
-
-T = TypeVar("T")
 
 
 class Projects(Resource):
@@ -319,7 +317,7 @@ class Projects(Resource):
             InvalidResponseError: when the answer holds no join code.
         """
         body = await self._send("GET", f"{API}/getProjectCode")
-        return _value(body, "GET getProjectCode", "joinCode", str)
+        return self._read_value(body, "GET getProjectCode", "joinCode", str)
 
     @operation("GET", "/app/3.0/checkProjectCode")
     async def is_join_code_available(self, join_code: str) -> bool:
@@ -338,7 +336,7 @@ class Projects(Resource):
         params = {"joinCode": p.text("join_code", join_code)}
 
         body = await self._send("GET", f"{API}/checkProjectCode", params=params)
-        return _value(body, "GET checkProjectCode", "isAvailable", bool)
+        return self._read_value(body, "GET checkProjectCode", "isAvailable", bool)
 
     @operation("GET", "/app/3.0/project")
     async def find(self, *, join_code: str) -> Project:
@@ -436,17 +434,3 @@ def _settings(
         "publishStatus": p.enum_value("publish_status", publish_status, ProjectPublishStatus),
         "isGeoVisible": p.flag("is_geo_visible", is_geo_visible),
     }
-
-
-def _value(body: Any, operation: str, key: str, kind: type[T]) -> T:
-    """Return the value of kind ``kind`` under ``key`` of an answer.
-
-    Raises:
-        InvalidResponseError: when the answer has no such value.
-    """
-    value = body.get(key) if isinstance(body, dict) else None
-    if not isinstance(value, kind):
-        method, _, path = operation.partition(" ")
-        msg = f"{operation}: the answer has no {kind.__name__} under {key!r}"
-        raise InvalidResponseError(msg, method=method, url=path, status=200, body=repr(body)[:200])
-    return value

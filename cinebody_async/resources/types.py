@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from cinebody_async.errors import InvalidResponseError
 from cinebody_async.resources._base import API, Resource, operation
 
 __all__ = ["Types"]
@@ -26,14 +25,6 @@ class Types(Resource):
         Raises:
             InvalidResponseError: when the answer holds no ``types`` text.
         """
-        path = f"{API}/apiAppTypes"
-
         # This is the one answer without `apiVersion`: its body is only `types`.
-        body = await self._send("GET", path)
-        types = body.get("types") if isinstance(body, dict) else None
-        if not isinstance(types, str):
-            msg = "GET apiAppTypes: the answer has no str under 'types'"
-            raise InvalidResponseError(
-                msg, method="GET", url=path, status=200, body=repr(body)[:200]
-            )
-        return types
+        body = await self._send("GET", f"{API}/apiAppTypes")
+        return self._read_value(body, "GET apiAppTypes", "types", str)
