@@ -139,14 +139,12 @@ class Projects(Resource):
         """
         body = p.compact(
             teamId=p.required("team_id", p.text("team_id", team_id)),
-            title=p.required("title", p.text("title", title)),
-            description=p.required("description", p.text("description", description)),
-            orientation=p.required(
-                "orientation", p.enum_value("orientation", orientation, ProjectOrientation)
-            ),
-            shootType=p.required("shoot_type", p.text("shoot_type", shoot_type)),
-            type=p.required("type", p.enum_value("type", type, ProjectType)),
-            **_settings(
+            **_fields(
+                title=p.required("title", title),
+                description=p.required("description", description),
+                orientation=p.required("orientation", orientation),
+                shoot_type=p.required("shoot_type", shoot_type),
+                type=p.required("type", type),
                 join_code=join_code,
                 start_at=start_at,
                 end_at=end_at,
@@ -240,12 +238,12 @@ class Projects(Resource):
         path = p.path(f"{API}/projects/{{project_id}}", project_id=project_id)
         body = p.require_changes(
             p.compact(
-                title=p.text("title", title),
-                description=p.text("description", description),
-                orientation=p.enum_value("orientation", orientation, ProjectOrientation),
-                shootType=p.text("shoot_type", shoot_type),
-                type=p.enum_value("type", type, ProjectType),
-                **_settings(
+                **_fields(
+                    title=title,
+                    description=description,
+                    orientation=orientation,
+                    shoot_type=shoot_type,
+                    type=type,
                     join_code=join_code,
                     start_at=start_at,
                     end_at=end_at,
@@ -253,7 +251,7 @@ class Projects(Resource):
                     status=status,
                     publish_status=publish_status,
                     is_geo_visible=is_geo_visible,
-                ),
+                )
             ),
             "update",
         )
@@ -402,8 +400,13 @@ class Projects(Resource):
         return self._read(ProjectStats, body, "GET projects/{id}/stats", "stats")
 
 
-def _settings(
+def _fields(
     *,
+    title: str | None,
+    description: str | None,
+    orientation: ProjectOrientation | str | None,
+    shoot_type: str | None,
+    type: ProjectType | str | None,
     join_code: str | None,
     start_at: dt.datetime | None,
     end_at: dt.datetime | None,
@@ -412,8 +415,8 @@ def _settings(
     publish_status: ProjectPublishStatus | str | None,
     is_geo_visible: bool | None,
 ) -> dict[str, Any]:
-    """Return the optional fields that creating and updating a project share, checked,
-    by wire name (``None`` for those not given).
+    """Return the fields of a project that creating and updating it send, checked, by
+    wire name (``None`` for those not given).
 
     Raises:
         ParameterError: for an empty string, an unknown enum value, a naive datetime,
@@ -426,6 +429,11 @@ def _settings(
         raise ParameterError("start_at/end_at", "the project cannot end before it starts")
 
     return {
+        "title": p.text("title", title),
+        "description": p.text("description", description),
+        "orientation": p.enum_value("orientation", orientation, ProjectOrientation),
+        "shootType": p.text("shoot_type", shoot_type),
+        "type": p.enum_value("type", type, ProjectType),
         "joinCode": p.text("join_code", join_code),
         "startAt": start,
         "endAt": end,
