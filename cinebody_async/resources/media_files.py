@@ -91,8 +91,7 @@ class MediaFiles(Resource):
                 shot, so no shot type: no clip meets both), or a bad
                 ``limit``/``max_items``/``read_ahead``; nothing is sent.
         """
-        path = p.path(f"{API}/projects/{{project_id}}/clips", project_id=project_id)
-        params = _clip_filters(
+        filters = _clip_filters(
             status=status,
             is_edit=is_edit,
             shot_ids=shot_ids,
@@ -105,16 +104,8 @@ class MediaFiles(Resource):
             sort_order=sort_order,
             attributes=attributes,
         )
-        # The spec answers joinCode/isAvailable here (copied from checkProjectCode); the
-        # API answers count and mediaFiles, which some versions call clips.
-        return self._pager(
-            MediaFile,
-            path,
-            ["mediaFiles", "clips"],
-            params,
-            limit=limit,
-            max_items=max_items,
-            read_ahead=read_ahead,
+        return self._clips(
+            project_id, filters, limit=limit, max_items=max_items, read_ahead=read_ahead
         )
 
     def list_for_projects(
@@ -169,27 +160,53 @@ class MediaFiles(Resource):
                 empty id in it, and whatever :meth:`list` refuses; nothing is sent.
         """
         ids = p.required("project_ids", p.id_list("project_ids", project_ids))
+        filters = _clip_filters(
+            status=status,
+            is_edit=is_edit,
+            shot_ids=shot_ids,
+            shot_type_ids=shot_type_ids,
+            user_ids=user_ids,
+            free_shoot=free_shoot,
+            favorite=favorite,
+            fps=fps,
+            quality=quality,
+            sort_order=sort_order,
+            attributes=attributes,
+        )
         return self._fan_out(
             {
-                project_id: self.list(
-                    project_id,
-                    status=status,
-                    is_edit=is_edit,
-                    shot_ids=shot_ids,
-                    shot_type_ids=shot_type_ids,
-                    user_ids=user_ids,
-                    free_shoot=free_shoot,
-                    favorite=favorite,
-                    fps=fps,
-                    quality=quality,
-                    sort_order=sort_order,
-                    attributes=attributes,
-                    limit=limit,
-                    max_items=max_items,
-                    read_ahead=read_ahead,
+                project_id: self._clips(
+                    project_id, filters, limit=limit, max_items=max_items, read_ahead=read_ahead
                 )
                 for project_id in ids
             }
+        )
+
+    def _clips(
+        self,
+        project_id: str,
+        filters: dict[str, Any],
+        *,
+        limit: int | None,
+        max_items: int | None,
+        read_ahead: int | None,
+    ) -> Pager[MediaFile]:
+        """Return the pager of a project's media files, with filters already checked.
+
+        Raises:
+            ParameterError: for an empty id or a bad ``limit``/``max_items``/``read_ahead``.
+        """
+        path = p.path(f"{API}/projects/{{project_id}}/clips", project_id=project_id)
+        # The spec answers joinCode/isAvailable here (copied from checkProjectCode); the
+        # API answers count and mediaFiles, which some versions call clips.
+        return self._pager(
+            MediaFile,
+            path,
+            ["mediaFiles", "clips"],
+            filters,
+            limit=limit,
+            max_items=max_items,
+            read_ahead=read_ahead,
         )
 
     @operation("PATCH", "/app/3.0/mediaFiles/{mediaFileId}")
