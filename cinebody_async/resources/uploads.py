@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -29,6 +29,7 @@ from cinebody_async.models import (
     MediaFileFps,
     MediaFileOrientation,
     MediaFileQuality,
+    Model,
     Project,
     ProjectAttribute,
     ProjectUploadType,
@@ -40,6 +41,8 @@ from cinebody_async.resources import _params as p
 from cinebody_async.resources._base import API, Resource, operation
 
 __all__ = ["CompletedPart", "Uploads"]
+
+M = TypeVar("M", bound=Model)
 
 
 def _unquote(value: str) -> str:
@@ -200,7 +203,6 @@ class Uploads(Resource):
                 enum value, a naive ``shot_at``, a negative duration, a coordinate out
                 of range or only one of ``lat``/``lng``; nothing is sent.
         """
-        path = p.path(f"{API}/projects/{{project_id}}/clipCompleteUpload", project_id=project_id)
         if (lat is None) != (lng is None):
             raise ParameterError("lat/lng", "give both coordinates or neither")
         body = p.compact(
@@ -219,11 +221,11 @@ class Uploads(Resource):
             lng=_number("lng", lng, -180, 180),
             shotInCaseMode=p.flag("shot_in_case_mode", shot_in_case_mode),
         )
-        params = {"attributes": p.enum_values("attributes", attributes, MediaFileAttribute)}
+        fields = p.enum_values("attributes", attributes, MediaFileAttribute)
 
-        answer = await self._send("POST", path, params=params, json=body)
-
-        return self._read(MediaFile, answer, "POST projects/{id}/clipCompleteUpload", "mediaFile")
+        return await self._complete(
+            project_id, "clipCompleteUpload", body, fields, MediaFile, "mediaFile"
+        )
 
     @operation("POST", "/app/3.0/projects/{projectId}/shotExampleCompleteUpload")
     async def complete_shot_example(
@@ -258,19 +260,16 @@ class Uploads(Resource):
             ParameterError: for a missing or empty value or a bad part list; nothing is
                 sent.
         """
-        path = p.path(
-            f"{API}/projects/{{project_id}}/shotExampleCompleteUpload", project_id=project_id
-        )
         body = p.compact(
             **_completion(upload_id, filename, parts),
             shotId=p.required("shot_id", p.text("shot_id", shot_id)),
             hasNoPadding=p.flag("has_no_padding", has_no_padding),
         )
-        params = {"attributes": p.enum_values("attributes", attributes, ShotAttribute)}
+        fields = p.enum_values("attributes", attributes, ShotAttribute)
 
-        answer = await self._send("POST", path, params=params, json=body)
-
-        return self._read(Shot, answer, "POST projects/{id}/shotExampleCompleteUpload", "shot")
+        return await self._complete(
+            project_id, "shotExampleCompleteUpload", body, fields, Shot, "shot"
+        )
 
     @operation("POST", "/app/3.0/projects/{projectId}/teaserCompleteUpload")
     async def complete_teaser(
@@ -301,13 +300,33 @@ class Uploads(Resource):
             ParameterError: for a missing or empty value or a bad part list; nothing is
                 sent.
         """
-        path = p.path(f"{API}/projects/{{project_id}}/teaserCompleteUpload", project_id=project_id)
         body = _completion(upload_id, filename, parts)
-        params = {"attributes": p.enum_values("attributes", attributes, ProjectAttribute)}
+        fields = p.enum_values("attributes", attributes, ProjectAttribute)
 
-        answer = await self._send("POST", path, params=params, json=body)
+        return await self._complete(
+            project_id, "teaserCompleteUpload", body, fields, Project, "project"
+        )
 
-        return self._read(Project, answer, "POST projects/{id}/teaserCompleteUpload", "project")
+    async def _complete(
+        self,
+        project_id: str,
+        step: str,
+        body: dict[str, Any],
+        attributes: Sequence[object] | None,
+        model: type[M],
+        key: str,
+    ) -> M:
+        """Send the completing call ``step`` (such as ``clipCompleteUpload``) of an
+        upload to a project, and return the ``model`` the API answers under ``key``.
+
+        Raises:
+            ParameterError: for an empty project id; nothing is sent.
+        """
+        path = p.path(f"{API}/projects/{{project_id}}/{step}", project_id=project_id)
+
+        answer = await self._send("POST", path, params={"attributes": attributes}, json=body)
+
+        return self._read(model, answer, f"POST projects/{{id}}/{step}", key)
 
 
 def _mime_type(value: str) -> str:
