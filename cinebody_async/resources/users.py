@@ -102,7 +102,7 @@ class Users(Resource):
         path = p.path(
             f"{API}/organizations/{{organization_id}}/users", organization_id=organization_id
         )
-        body = {**_member(user_id, email), **p.compact(type=p.enum_value("type", type, UserType))}
+        body = _member(user_id, email, type)
         params = {"attributes": p.enum_values("attributes", attributes, UserAttribute)}
 
         answer = await self._send("POST", path, params=params, json=body)
@@ -216,7 +216,7 @@ class Users(Resource):
             InvalidResponseError: when the answer holds no user.
         """
         path = p.path(f"{API}/teams/{{team_id}}/users", team_id=team_id)
-        body = {**_member(user_id, email), **p.compact(type=p.enum_value("type", type, UserType))}
+        body = _member(user_id, email, type)
         params = {"attributes": p.enum_values("attributes", attributes, UserAttribute)}
         name = "POST teams/{id}/users"
 
@@ -339,10 +339,22 @@ class Users(Resource):
         await self.set_project_status(project_id, user_id, UserProjectStatus.ACTIVE)
 
 
-def _member(user_id: str | None, email: str | None) -> dict[str, Any]:
-    """Return the body naming a user by exactly one of ``userId`` and ``email``."""
+def _member(
+    user_id: str | None, email: str | None, kind: UserType | str | None = None
+) -> dict[str, Any]:
+    """Return the body naming a user by exactly one of ``userId`` and ``email``, with
+    the user's role ``type`` when ``kind`` is given.
+
+    Raises:
+        ParameterError: unless exactly one of ``user_id`` and ``email`` is given, for
+            an empty string, or an unknown type.
+    """
     p.either(("user_id", user_id), ("email", email))
-    return p.compact(userId=p.text("user_id", user_id), email=p.text("email", email))
+    return p.compact(
+        userId=p.text("user_id", user_id),
+        email=p.text("email", email),
+        type=p.enum_value("type", kind, UserType),
+    )
 
 
 def _listing_params(
