@@ -23,7 +23,7 @@ from cinebody_async.resources import _params as p
 if TYPE_CHECKING:
     from cinebody_async._client import CinebodyClient
 
-__all__ = ["API", "Resource", "operation"]
+__all__ = ["API", "Resource", "answer_error", "operation"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M", bound=Model)
@@ -136,7 +136,7 @@ class Resource:
         """
         value = body.get(key) if isinstance(body, dict) else None
         if not isinstance(value, kind):
-            raise _invalid(operation, f"the answer has no {kind.__name__} under {key!r}", body)
+            raise answer_error(operation, f"the answer has no {kind.__name__} under {key!r}", body)
         return value
 
     def _pager(
@@ -184,12 +184,13 @@ def _first_key(body: Any, keys: Sequence[str]) -> Any:
 def _missing(operation: str, keys: Sequence[str], body: Any) -> InvalidResponseError:
     wanted = " or ".join(repr(key) for key in keys)
     found = sorted(body) if isinstance(body, dict) else type(body).__name__
-    return _invalid(operation, f"the answer has no {wanted} (it has {found})", body)
+    return answer_error(operation, f"the answer has no {wanted} (it has {found})", body)
 
 
-def _invalid(operation: str, problem: str, body: Any) -> InvalidResponseError:
-    """Return the error of a successful answer of ``operation`` (such as
-    ``"GET projects/{id}"``) whose body holds not what the operation promises."""
+def answer_error(operation: str, problem: str, body: Any) -> InvalidResponseError:
+    """Return the error of a successful answer of ``operation`` (its method and path,
+    such as ``"GET projects/{id}"``) whose body is not what the operation promises:
+    the message is ``"{operation}: {problem}"``."""
     method, _, path = operation.partition(" ")
     msg = f"{operation}: {problem}"
     return InvalidResponseError(msg, method=method, url=path, status=200, body=repr(body)[:200])

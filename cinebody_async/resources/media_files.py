@@ -8,7 +8,7 @@ from typing import Any
 
 from cinebody_async._pagination import FanOut, Pager
 from cinebody_async._tasks import gather_or_cancel
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     DownloadLink,
     MediaFile,
@@ -19,7 +19,7 @@ from cinebody_async.models import (
     SortOrder,
 )
 from cinebody_async.resources import _params as p
-from cinebody_async.resources._base import API, Resource, operation
+from cinebody_async.resources._base import API, Resource, answer_error, operation
 
 __all__ = ["FILENAMES_PER_REQUEST", "MediaFiles"]
 
@@ -297,7 +297,7 @@ class MediaFiles(Resource):
         path = p.path(f"{API}/mediaFiles/{{media_file_id}}", media_file_id=media_file_id)
         answer = await self._send("DELETE", path)
         if isinstance(answer, dict) and answer.get("status", "success") != "success":
-            raise _invalid("DELETE", path, "the answer's status is not 'success'", answer)
+            raise answer_error(f"DELETE {path}", "the answer's status is not 'success'", answer)
 
     @operation("GET", "/app/3.0/mediaFiles/{mediaFileId}/download")
     async def download_link(self, media_file_id: str) -> DownloadLink:
@@ -320,7 +320,7 @@ class MediaFiles(Resource):
         answer = await self._send("GET", path)
         link = DownloadLink.from_dict(answer) if isinstance(answer, dict) else None
         if link is None or link.download_url is None:
-            raise _invalid("GET", path, "the answer has no 'url'", answer)
+            raise answer_error(f"GET {path}", "the answer has no 'url'", answer)
         return link
 
     @operation("GET", "/app/3.0/mediaFiles/download")
@@ -406,8 +406,3 @@ def _clip_filters(
         "sortOrder": p.enum_value("sort_order", sort_order, SortOrder),
         "attributes": p.enum_values("attributes", attributes, MediaFileAttribute),
     }
-
-
-def _invalid(method: str, path: str, problem: str, answer: Any) -> InvalidResponseError:
-    msg = f"{method} {path}: {problem}"
-    return InvalidResponseError(msg, method=method, url=path, status=200, body=repr(answer)[:200])

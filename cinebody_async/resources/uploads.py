@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     MediaFile,
     MediaFileAttribute,
@@ -38,7 +38,7 @@ from cinebody_async.models import (
     UploadTarget,
 )
 from cinebody_async.resources import _params as p
-from cinebody_async.resources._base import API, Resource, operation
+from cinebody_async.resources._base import API, Resource, answer_error, operation
 
 __all__ = ["CompletedPart", "Uploads"]
 
@@ -140,10 +140,7 @@ class Uploads(Resource):
         target = UploadTarget.from_dict(answer if isinstance(answer, dict) else {})
         problem = _target_problem(target, size)
         if problem:
-            msg = f"GET {path}: {problem}"
-            raise InvalidResponseError(
-                msg, method="GET", url=path, status=200, body=repr(answer)[:200]
-            )
+            raise answer_error(f"GET {path}", problem, answer)
         return target
 
     @operation("POST", "/app/3.0/projects/{projectId}/clipCompleteUpload")
