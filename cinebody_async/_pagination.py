@@ -81,11 +81,9 @@ Requester = Callable[[str, Mapping[str, object]], Awaitable[Any]]
 
 
 def _default_id(item: object) -> Hashable | None:
-    if isinstance(item, dict):
-        value = item.get("id")
-    else:
-        value = getattr(item, "id", None)
-    return value if isinstance(value, Hashable) else None
+    value = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    # Ids are strings (numbers at most); anything else cannot be told apart reliably.
+    return value if isinstance(value, str | int) else None
 
 
 @attrs.frozen

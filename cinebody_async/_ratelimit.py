@@ -272,7 +272,8 @@ class RequestLimiter:
         started = clock()
         slept_until: float | None = None
         while True:
-            slept_until = await self._wait_out_pause(slept_until)
+            if controller.paused_until > clock():
+                slept_until = await self._wait_out_pause(slept_until)
             epoch = controller.epoch
             cost = 1.0 / controller.rate
             while cost > self._window:
