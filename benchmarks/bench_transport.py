@@ -47,7 +47,7 @@ async def main() -> None:
         async with (
             aiohttp.ClientSession() as session,
             CinebodyClient(
-                "bench-key", base_url=base_url, rate_limit=RateLimit(rate=1e9, burst=1e6)
+                "bench-key", base_url=base_url, rate_limit=RateLimit.fixed(1e6, burst=1e6)
             ) as cb,
         ):
             headers = {"x-api-key": "bench-key", "Accept": "application/json"}
