@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cinebody_async._pagination import Pager
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     FilterUserType,
     SortOrder,
@@ -18,7 +18,7 @@ from cinebody_async.models import (
     UserType,
 )
 from cinebody_async.resources import _params as p
-from cinebody_async.resources._base import API, Resource, operation
+from cinebody_async.resources._base import API, Resource, answer_error, operation
 
 __all__ = ["Users"]
 
@@ -213,7 +213,8 @@ class Users(Resource):
             NotFoundError: when no team (or no user) has that id.
             ParameterError: unless exactly one of ``user_id`` and ``email`` is given,
                 for an empty string, an unknown type or attribute; nothing is sent.
-            InvalidResponseError: when the answer holds no user.
+            InvalidResponseError: when the answer holds no user, or a list of several
+                users none of which has the id (or the email) given.
         """
         path = p.path(f"{API}/teams/{{team_id}}/users", team_id=team_id)
         body = _member(user_id, email, type)
@@ -222,17 +223,12 @@ class Users(Resource):
 
         answer = await self._send("POST", path, params=params, json=body)
 
-        # The spec answers `count` and a `users` list; the API may answer one `user`:
-        # take the `user`, else the first of `users`.
+        # The spec answers `count` and a `users` list (the team's users); the API may
+        # answer one `user`: take the `user`, else the one of `users` that was added.
         if isinstance(answer, dict) and answer.get("user") is not None:
             return self._read(TeamUser, answer, name, "user")
-        added = self._read_list(TeamUser, answer, name, "users", "user")
-        if not added:
-            msg = f"{name}: the answer's 'users' list is empty"
-            raise InvalidResponseError(
-                msg, method="POST", url=path, status=200, body=repr(answer)[:200]
-            )
-        return added[0]
+        users = self._read_list(TeamUser, answer, name, "users", "user")
+        return _added(users, user_id, email, name, answer)
 
     @operation("DELETE", "/app/3.0/teams/{teamId}/users/{userId}")
     async def remove_from_team(self, team_id: str, user_id: str) -> None:
@@ -355,6 +351,38 @@ def _member(
         email=p.text("email", email),
         type=p.enum_value("type", kind, UserType),
     )
+
+
+def _added(
+    users: Sequence[TeamUser],
+    user_id: str | None,
+    email: str | None,
+    operation: str,
+    answer: Any,
+) -> TeamUser:
+    """Return the user of ``users`` that adding ``user_id`` (or ``email``) added: the
+    one with that id (the email compared without regard to case), else the only one.
+
+    Raises:
+        InvalidResponseError: when no user matches and the list holds none or several.
+    """
+    if user_id is not None:
+        matches = [user for user in users if user.id == user_id]
+    else:
+        wanted = (email or "").casefold()
+        matches = [user for user in users if user.email and user.email.casefold() == wanted]
+    if matches:
+        return matches[0]
+    if len(users) == 1:
+        return users[0]
+
+    named = f"id {user_id!r}" if user_id is not None else f"email {email!r}"
+    problem = (
+        "the answer's 'users' list is empty"
+        if not users
+        else f"none of the {len(users)} users of the answer has the {named}"
+    )
+    raise answer_error(operation, problem, answer)
 
 
 def _listing_params(

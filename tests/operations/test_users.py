@@ -275,6 +275,54 @@ async def test_add_to_team_also_reads_a_single_user(
         await cb.users.add_to_team(a_team(fake), email="someone@example.org")
 
 
+TEAM_USERS = [
+    {"id": "u1", "email": "first@example.org", "teamUserType": "regular"},
+    {"id": "u2", "email": "New.Member@Example.org", "teamUserType": "admin"},
+    {"id": "u3", "email": "third@example.org", "teamUserType": "regular"},
+]
+
+
+async def test_add_to_team_picks_the_added_user_out_of_the_teams_list(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    route = "POST /teams/{teamId}/users"
+    answer = {"apiVersion": "3.26.1", "count": 3, "users": TEAM_USERS}
+    fake.faults.script(route, [Reply(200, body=answer), Reply(200, body=answer)])
+
+    by_id = await cb.users.add_to_team(a_team(fake), user_id="u3")
+    by_email = await cb.users.add_to_team(a_team(fake), email="new.member@EXAMPLE.org")
+
+    assert (by_id.id, by_id.email) == ("u3", "third@example.org")
+    assert (by_email.id, by_email.team_user_type) == ("u2", UserType.ADMIN)
+
+
+async def test_add_to_team_takes_the_only_user_even_without_a_match(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    answer = {"count": 1, "users": [{"name": "Filmer", "teamUserType": "regular"}]}
+    fake.faults.script("POST /teams/{teamId}/users", [Reply(200, body=answer)])
+
+    user = await cb.users.add_to_team(a_team(fake), email="someone@example.org")
+
+    assert (user.id, user.name) == (None, "Filmer")
+
+
+async def test_add_to_team_refuses_a_list_without_the_added_user(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    answer = {"count": 3, "users": TEAM_USERS}
+    fake.faults.script("POST /teams/{teamId}/users", [Reply(200, body=answer)] * 2)
+
+    with pytest.raises(InvalidResponseError) as by_id:
+        await cb.users.add_to_team(a_team(fake), user_id="u9")
+    with pytest.raises(InvalidResponseError) as by_email:
+        await cb.users.add_to_team(a_team(fake), email="first@example.net")
+
+    prefix = "POST teams/{id}/users: none of the 3 users of the answer has the"
+    assert str(by_id.value) == f"{prefix} id 'u9'"
+    assert str(by_email.value) == f"{prefix} email 'first@example.net'"
+
+
 async def test_remove_from_team_also_leaves_its_projects(
     fake: FakeCinebody, cb: CinebodyClient
 ) -> None:
