@@ -30,6 +30,7 @@ from cinebody_async.errors import (
     RateLimitError,
     RequestTimeoutError,
     ServerError,
+    TLSError,
     TransportError,
 )
 from cinebody_async.models import (
@@ -185,6 +186,7 @@ __all__ = [
     "ShotTypeAttribute",
     "ShotUpdate",
     "SortOrder",
+    "TLSError",
     "Team",
     "TeamAttribute",
     "TeamProfileImages",

@@ -3,7 +3,8 @@
 The rules, by failure:
 
 - the connection could not be opened (refused, DNS, connect timeout): always retried,
-  whatever the method, because the request never left;
+  whatever the method, because the request never left; a failed TLS handshake is not
+  retried, since a certificate that does not verify will not verify the next time;
 - 420 or 429: always retried, because the API refused the request without acting on it;
 - a timeout or a dropped connection after the request went out, 502, 503 or 504, or a
   success answer whose body is not JSON: retried for GET, HEAD, OPTIONS, PUT, PATCH and
@@ -29,6 +30,7 @@ from cinebody_async.errors import (
     CinebodyError,
     InvalidResponseError,
     RateLimitError,
+    TLSError,
     TransportError,
 )
 
@@ -53,6 +55,8 @@ def retry_reason(method: str, error: CinebodyError) -> str | None:
 
     ``method`` is the request's HTTP method; the module docstring gives the rules.
     """
+    if isinstance(error, TLSError):
+        return None
     if isinstance(error, RateLimitError):
         return f"rate limited ({error.status})"
     if isinstance(error, TransportError) and not error.request_sent:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import re
 import time
 import urllib.request
@@ -38,6 +39,7 @@ from cinebody_async.errors import (
     ParameterError,
     RateLimitError,
     RequestTimeoutError,
+    TLSError,
     TransportError,
     error_class_for_status,
 )
@@ -48,8 +50,6 @@ RequestBody = Any
 """What ``data=`` accepts: bytes, str, an :class:`aiohttp.FormData`, or a zero-argument
 callable returning one of those, called once per attempt (a form can be sent only once,
 so a body that may be retried must be given as a callable)."""
-
-_DEBUG = 10
 
 
 @attrs.frozen(slots=True)
@@ -95,9 +95,9 @@ class _Request:
     path: str
     url: URL
     query: list[tuple[str, str]] | None
-    headers: Mapping[str, str]
-    body: RequestBody
-    timeout: aiohttp.ClientTimeout
+    headers: Mapping[str, str] = attrs.field(repr=False)
+    body: RequestBody = attrs.field(repr=False)
+    timeout: aiohttp.ClientTimeout | None = None
 
 
 class Transport:
@@ -209,7 +209,11 @@ class Transport:
         if json is not None and data is not None:
             msg = "give either json= or data=, not both"
             raise ParameterError("data", msg)
-        body = orjson.dumps(json) if json is not None else None
+        try:
+            body = orjson.dumps(json) if json is not None else None
+        except TypeError as failure:
+            msg = f"cannot be sent as JSON: {failure}"
+            raise ParameterError("json", msg) from None
         request = _Request(
             method=method.upper(),
             path=path,
@@ -217,7 +221,7 @@ class Transport:
             query=encode_query(params) or None,
             headers=self._json_headers if body is not None else self._headers,
             body=body if body is not None else data,
-            timeout=self._timeout if timeout is None else Timeout.coerce(timeout).to_aiohttp(),
+            timeout=self._timeout_for(timeout),
         )
         retries = self.config.retry.max_retries if max_retries is None else max_retries
         session = self._session_for_running_loop()
@@ -227,6 +231,9 @@ class Transport:
         ambiguous = False
         while True:
             attempt += 1
+            if self._closed:
+                msg = f"{request.method} {path}: the client was closed while retrying"
+                raise ClientStateError(msg)
             try:
                 return await self._attempt(session, request, attempt, started)
             except CinebodyError as error:
@@ -241,6 +248,13 @@ class Transport:
                 wait = self._retry_wait(request, error, attempt, retries)
                 ambiguous = ambiguous or _may_have_been_processed(error)
             await _retry.sleep(wait)
+
+    def _timeout_for(self, timeout: Timeout | float | None) -> aiohttp.ClientTimeout | None:
+        """The call's timeout; else the client's, unless the session is the caller's
+        (then ``None``, so that the session's own timeouts apply)."""
+        if timeout is not None:
+            return Timeout.coerce(timeout).to_aiohttp()
+        return self._timeout if self._owns_session else None
 
     def rate_limit_stats(self) -> RateLimitStats | None:
         """Return a snapshot of the rate limiting, or ``None`` when it is off."""
@@ -260,9 +274,12 @@ class Transport:
             raise error
 
         settings = self.config.retry
-        asked = error.retry_after if isinstance(error, RateLimitError) else None
-        if asked is None and isinstance(error, APIError):
+        if isinstance(error, RateLimitError):
+            asked = error.retry_after
+        elif isinstance(error, APIError):
             asked = _retry.parse_retry_after(error.headers.get("Retry-After"))
+        else:
+            asked = None
         if asked is not None and asked > settings.max_retry_after:
             logger.info(
                 "%s %s: not retrying: %s and the server asked to wait %.1f s, more than "
@@ -303,6 +320,9 @@ class Transport:
 
         method, path = request.method, request.path
         body = request.body
+        options: dict[str, Any] = {}
+        if request.timeout is not None:
+            options["timeout"] = request.timeout
         sent_at = time.monotonic()
         try:
             async with session.request(
@@ -311,30 +331,40 @@ class Transport:
                 params=request.query,
                 data=body() if callable(body) else body,
                 headers=request.headers,
-                timeout=request.timeout,
                 allow_redirects=False,
                 ssl=self._ssl,
                 proxy=self._proxy,
+                **options,
             ) as answer:
                 raw = await answer.read()
                 status = answer.status
                 response_headers = answer.headers
                 reason = answer.reason
                 requested = answer.url
-        except aiohttp.ClientError as failure:
-            raise _transport_error(failure, method, request.url) from failure
-        except TimeoutError as failure:
-            msg = f"{method} {path}: timed out"
-            url = redact_url(str(request.url))
-            raise RequestTimeoutError(msg, method=method, url=url) from failure
+        except (aiohttp.ClientError, TimeoutError) as failure:
+            lost = _transport_error(failure, method, request.url)
+            if logger.isEnabledFor(logging.DEBUG):
+                elapsed_ms = (time.monotonic() - sent_at) * 1000
+                logger.debug(
+                    "%s %s %s %.1f ms attempt %d",
+                    method,
+                    path,
+                    type(lost).__name__,
+                    elapsed_ms,
+                    attempt,
+                )
+            # aiohttp's response errors hold the request's headers, the key among them:
+            # they are not chained (the message already says what failed).
+            chained = None if isinstance(failure, aiohttp.ClientResponseError) else failure
+            raise lost from chained
 
-        if logger.isEnabledFor(_DEBUG):
+        if logger.isEnabledFor(logging.DEBUG):
             elapsed_ms = (time.monotonic() - sent_at) * 1000
             logger.debug("%s %s %d %.1f ms attempt %d", method, path, status, elapsed_ms, attempt)
 
         if status < 300:
-            if ticket is not None:
-                limiter.on_success(ticket)  # type: ignore[union-attr]
+            if limiter is not None and ticket is not None:
+                limiter.on_success(ticket)
             return Response(
                 method=method,
                 status=status,
@@ -347,11 +377,16 @@ class Transport:
 
         redacted = redact_url(str(requested))
         error = _api_error(method, path, redacted, status, reason, response_headers, raw)
-        if ticket is not None:
+        if limiter is not None and ticket is not None:
             if isinstance(error, RateLimitError):
-                limiter.on_rejection(ticket, error.retry_after)  # type: ignore[union-attr]
+                # A wait beyond the retry settings' patience is not waited (the error is
+                # raised): it must not pause the bucket for every other request either.
+                asked = error.retry_after
+                if asked is not None and asked > self.config.retry.max_retry_after:
+                    asked = None
+                limiter.on_rejection(ticket, asked)
             else:
-                limiter.on_success(ticket)  # type: ignore[union-attr]
+                limiter.on_success(ticket)
         raise error
 
     def _url(self, path: str) -> URL:
@@ -364,11 +399,12 @@ class Transport:
 
     @staticmethod
     def _response(request: _Request, error: APIError, attempts: int, started: float) -> Response:
+        """The answer of a DELETE taken as done: the 404's status and headers, no body."""
         return Response(
             method=request.method,
             status=error.status,
             headers=error.headers,
-            body=error.body,
+            body=None,
             attempts=attempts,
             elapsed=time.monotonic() - started,
             requested=request.url,
@@ -400,9 +436,14 @@ def _may_have_been_processed(error: CinebodyError) -> bool:
     return isinstance(error, APIError) and error.status >= 500
 
 
-def _transport_error(failure: aiohttp.ClientError, method: str, url: URL) -> TransportError:
+def _transport_error(
+    failure: aiohttp.ClientError | TimeoutError, method: str, url: URL
+) -> TransportError:
     where = f"{method} {url.path}"
     redacted = redact_url(str(url))
+    if isinstance(failure, aiohttp.ClientSSLError):
+        msg = f"{where}: TLS failed with {failure.host}:{failure.port}: {failure.os_error}"
+        return TLSError(msg, method=method, url=redacted, request_sent=False)
     if isinstance(failure, aiohttp.ConnectionTimeoutError):
         msg = f"{where}: timed out opening a connection"
         return RequestTimeoutError(msg, method=method, url=redacted, request_sent=False)
@@ -412,6 +453,9 @@ def _transport_error(failure: aiohttp.ClientError, method: str, url: URL) -> Tra
     if isinstance(failure, aiohttp.ClientConnectorError):
         msg = f"{where}: could not connect to {failure.host}:{failure.port}: {failure.os_error}"
         return ConnectError(msg, method=method, url=redacted, request_sent=False)
+    if isinstance(failure, TimeoutError):
+        msg = f"{where}: timed out"
+        return RequestTimeoutError(msg, method=method, url=redacted)
     msg = f"{where}: connection failed: {type(failure).__name__}: {failure}"
     return ConnectError(msg, method=method, url=redacted)
 

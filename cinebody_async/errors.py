@@ -9,6 +9,7 @@ Everything the SDK raises on purpose derives from :class:`CinebodyError`::
     ├── ModelValidationError       a body does not fit the model it should structure into
     ├── TransportError             no usable HTTP answer
     │   ├── ConnectError           the connection could not be opened
+    │   │   └── TLSError           the TLS handshake failed (not retried)
     │   ├── RequestTimeoutError    a connect or read timeout expired
     │   └── InvalidResponseError   a success answer whose body is not the JSON promised
     └── APIError                   the API answered with an error status
@@ -47,6 +48,7 @@ __all__ = [
     "RateLimitError",
     "RequestTimeoutError",
     "ServerError",
+    "TLSError",
     "TransportError",
     "error_class_for_status",
 ]
@@ -60,6 +62,19 @@ class CinebodyError(Exception):
     """
 
     page: int | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses take keyword arguments, which the default pickling (calling the
+        # class with ``args``) cannot replay: rebuild from ``args`` and the attributes,
+        # so errors can cross process pools.
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
+
+def _rebuild(cls: type[CinebodyError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigurationError(CinebodyError, ValueError):
@@ -114,6 +129,11 @@ class TransportError(CinebodyError):
 
 class ConnectError(TransportError):
     """The connection to the host failed or was dropped before an answer was read."""
+
+
+class TLSError(ConnectError):
+    """The TLS handshake failed: a certificate that does not verify, or no common
+    protocol. Trying again cannot help, so it is never retried."""
 
 
 class RequestTimeoutError(TransportError):

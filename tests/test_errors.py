@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from cinebody_async import errors
@@ -49,3 +51,24 @@ def test_parameter_error_names_parameter() -> None:
     assert error.parameter == "project_id"
     assert "project_id" in str(error)
     assert isinstance(error, ValueError)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        errors.ParameterError("project_id", "must not be empty"),
+        errors.NotFoundError(status=404, method="GET", url="u", path="/p", code="NOT_FOUND"),
+        errors.RateLimitError(status=429, method="GET", url="u", path="/p", retry_after=3.0),
+        errors.ConnectError("GET /p: refused", method="GET", url="u", request_sent=False),
+        errors.ModelValidationError("MediaFile", "fileSize", "expected a number"),
+    ],
+)
+def test_errors_survive_pickling(error: errors.CinebodyError) -> None:
+    error.page = 3
+    error.add_note("while fetching page 3")
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert copy.__dict__ == error.__dict__

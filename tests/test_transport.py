@@ -509,6 +509,7 @@ async def test_delete_answering_404_after_an_ambiguous_failure_succeeds(
     response = await client.send("DELETE", "/app/3.0/projects/p1")
 
     assert response.status == 404
+    assert response.body is None
     assert response.attempts == 2
     assert "taking the resource as deleted" in caplog.text
 
@@ -790,3 +791,86 @@ async def test_no_proxy_or_trust_env_false_sends_directly(
         await cb.request("GET", "/app/3.0/projects")
 
     assert calls(mocked)[0].kwargs["proxy"] is None
+
+
+async def test_a_retry_after_beyond_patience_does_not_pause_the_bucket(
+    mocked: aioresponses, waits: list[float]
+) -> None:
+    mocked.get(PROJECTS, status=429, headers={"Retry-After": "3600"})
+
+    async with CinebodyClient(KEY, base_url=BASE) as cb:
+        with pytest.raises(RateLimitError):
+            await cb.request("GET", "/app/3.0/projects")
+        stats = cb.rate_limit_stats()
+
+    assert stats is not None
+    assert stats.paused_for < 5
+    assert waits == []
+
+
+async def test_closing_the_client_stops_its_retries(
+    mocked: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mocked.get(PROJECTS, status=503, body="")
+    mocked.get(PROJECTS, payload={})
+    cb = CinebodyClient(KEY, base_url=BASE, rate_limit=False)
+
+    async def close_instead_of_waiting(seconds: float) -> None:
+        await cb.aclose()
+
+    monkeypatch.setattr(_retry, "sleep", close_instead_of_waiting)
+
+    with pytest.raises(ClientStateError, match="closed while retrying"):
+        await cb.request("GET", "/app/3.0/projects")
+
+
+async def test_the_key_stays_out_of_request_reprs_and_error_causes(
+    client: CinebodyClient, mocked: aioresponses
+) -> None:
+    sent = {"x-api-key": KEY}
+    info = aiohttp.RequestInfo(URL(PROJECTS), "GET", sent, URL(PROJECTS))  # type: ignore[arg-type]
+    mocked.post(PROJECTS, exception=aiohttp.ClientResponseError(info, (), status=200))
+    request = cinebody_async._transport._Request(
+        method="GET", path="/p", url=URL(PROJECTS), query=None, headers=sent, body=None
+    )
+
+    with pytest.raises(ConnectError) as caught:
+        await client.request("POST", "/app/3.0/projects", json={})
+
+    assert KEY not in repr(caught.value.__cause__)
+    assert KEY not in repr(caught.value)
+    assert KEY not in repr(request)
+
+
+async def test_a_callers_session_keeps_its_own_timeouts(mocked: aioresponses) -> None:
+    mocked.get(PROJECTS, payload={})
+
+    async with (
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=3)) as session,
+        CinebodyClient(KEY, base_url=BASE, session=session, rate_limit=False) as cb,
+    ):
+        await cb.request("GET", "/app/3.0/projects")
+
+    assert "timeout" not in calls(mocked)[0].kwargs
+
+
+async def test_a_body_that_is_not_json_is_a_parameter_error(client: CinebodyClient) -> None:
+    with pytest.raises(ParameterError) as caught:
+        await client.request("POST", "/app/3.0/projects", json={"when": object()})
+
+    assert caught.value.parameter == "json"
+
+
+async def test_a_failed_tls_handshake_is_not_retried(
+    client: CinebodyClient, mocked: aioresponses, waits: list[float]
+) -> None:
+    key = aiohttp.client_reqrep.ConnectionKey(
+        "api.example.test", 443, True, True, None, None, None
+    )
+    failure = aiohttp.ClientConnectorCertificateError(key, Exception("certificate verify failed"))
+    mocked.get(PROJECTS, exception=failure)
+
+    with pytest.raises(cinebody_async.TLSError):
+        await client.request("GET", "/app/3.0/projects")
+
+    assert waits == []
