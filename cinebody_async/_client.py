@@ -9,7 +9,7 @@ from typing import Any, Self
 
 import aiohttp
 
-from cinebody_async._config import ClientConfig, RateLimit, Retry, Timeout
+from cinebody_async._config import ClientConfig, RateLimit, Retry, Timeout, mask_key
 from cinebody_async._ratelimit import RateLimitStats
 from cinebody_async._transport import RequestBody, Response, Transport
 from cinebody_async.resources.media_files import MediaFiles
@@ -105,7 +105,7 @@ class CinebodyClient:
         """The API's TypeScript type definitions."""
 
     def __repr__(self) -> str:
-        return f"<CinebodyClient {self.config.base_url} key={self.config.api_key[:4]}…>"
+        return f"<CinebodyClient {self.config.base_url} key={mask_key(self.config.api_key)}>"
 
     async def __aenter__(self) -> Self:
         return self

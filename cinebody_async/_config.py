@@ -39,9 +39,11 @@ API_KEY_VARIABLE = "CINEBODY_API_KEY"
 BASE_URL_VARIABLE = "CINEBODY_BASE_URL"
 
 
-def _non_negative_or_none(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (not isinstance(value, int | float) or value < 0):
-        msg = f"{attribute.name} must be a non-negative number of seconds or None, not {value!r}"
+def _positive_or_none(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int | float) or value <= 0
+    ):
+        msg = f"{attribute.name} must be a positive number of seconds or None, not {value!r}"
         raise ConfigurationError(msg)
 
 
@@ -61,10 +63,10 @@ class Timeout:
     or a stats answer for a while before the first byte).
     """
 
-    connect: float | None = attrs.field(default=10.0, validator=_non_negative_or_none)
-    read: float | None = attrs.field(default=60.0, validator=_non_negative_or_none)
-    pool: float | None = attrs.field(default=None, validator=_non_negative_or_none)
-    total: float | None = attrs.field(default=None, validator=_non_negative_or_none)
+    connect: float | None = attrs.field(default=10.0, validator=_positive_or_none)
+    read: float | None = attrs.field(default=60.0, validator=_positive_or_none)
+    pool: float | None = attrs.field(default=None, validator=_positive_or_none)
+    total: float | None = attrs.field(default=None, validator=_positive_or_none)
 
     @classmethod
     def coerce(cls, value: Timeout | float | None) -> Timeout:
@@ -156,9 +158,11 @@ class RateLimit:
     """The client-side token bucket every API request of a client draws from.
 
     ``rate`` is the starting rate in requests per second and ``burst`` the number of
-    requests that may go out at once after a quiet spell; the bucket is sized so that
-    the rate holds from the first second (a bucket whose burst equals its rate lets
-    through about twice the rate in its first second).
+    requests that may go out at once after a quiet spell at that rate; the bucket is
+    sized so that the rate holds from the first second (a bucket whose burst equals its
+    rate lets through about twice the rate in its first second). The bucket holds
+    ``burst / rate`` seconds of sending, so when the rate adapts the burst follows it:
+    twice the rate, twice the burst.
 
     With ``adaptive`` (the default) the rate then follows the API: it grows while
     requests are held back by it and nothing is rejected, is cut on 420/429, and stays
@@ -217,7 +221,9 @@ class RateLimit:
         return cls(rate=value, burst=max(1.0, value / 2))
 
 
-def _mask(key: str) -> str:
+def mask_key(key: str) -> str:
+    """Return ``key`` as shown in reprs: its first four characters, if it is long enough
+    for that to give nothing away, then an ellipsis."""
     return f"{key[:4]}…" if len(key) > 12 else "…"
 
 
@@ -232,7 +238,7 @@ class ClientConfig:
     ``repr`` shows only the first characters of the key.
     """
 
-    api_key: str = attrs.field(repr=_mask)
+    api_key: str = attrs.field(repr=mask_key)
     base_url: str
     timeout: Timeout
     retry: Retry

@@ -124,6 +124,7 @@ class RateController:
         self._epoch = 0
         self._paused_until = 0.0
         self._busy_since: float | None = None
+        self._last_busy: float | None = None
         self._rejections = 0
         self._cuts = 0
         self._waited = 0.0
@@ -158,7 +159,8 @@ class RateController:
         """Note an answer that was not rate limited, and grow the rate if it is due.
 
         Only requests that had to wait for their token count towards growth; once such
-        requests have kept coming for :data:`BUSY_INTERVAL`, the rate grows one step.
+        requests have kept coming for :data:`BUSY_INTERVAL`, with no gap longer than
+        that between two of them, the rate grows one step.
         """
         if not self.settings.adaptive:
             return
@@ -166,7 +168,9 @@ class RateController:
             self._successes_since_cut += 1
             if not ticket.waited:
                 return
-            if self._busy_since is None:
+            last, self._last_busy = self._last_busy, now
+            if self._busy_since is None or last is None or now - last > BUSY_INTERVAL:
+                # Busy again after a quiet spell: a new busy second starts counting.
                 self._busy_since = now
                 return
             if now - self._busy_since < BUSY_INTERVAL:
@@ -347,15 +351,23 @@ class SharedLimiter(RequestLimiter):
     """A limiter whose bucket is the one its controller has on the running loop.
 
     Clients sharing a key on one loop so draw from one AsyncLimiter; on another loop
-    they share the rate and pauses but each loop has its own bucket.
+    they share the rate and pauses but each loop has its own bucket. The loop's bucket
+    is looked up once per loop, not on every request.
     """
+
+    def __init__(self, controller: RateController) -> None:
+        super().__init__(controller)
+        self._local: tuple[asyncio.AbstractEventLoop, RequestLimiter] | None = None
 
     async def acquire(self) -> Ticket:
         """Acquire from the running loop's bucket of the shared controller."""
-        return await self._for_running_loop().acquire()
-
-    def _for_running_loop(self) -> RequestLimiter:
         loop = asyncio.get_running_loop()
+        local = self._local
+        if local is None or local[0] is not loop:
+            local = self._local = (loop, self._for_loop(loop))
+        return await local[1].acquire()
+
+    def _for_loop(self, loop: asyncio.AbstractEventLoop) -> RequestLimiter:
         with _shared_lock:
             per_loop = _shared_limiters.setdefault(loop, {})
             limiter = per_loop.get(id(self.controller))

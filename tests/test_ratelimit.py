@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Mapping
@@ -259,7 +260,8 @@ async def test_shared_clients_on_one_loop_draw_from_one_bucket() -> None:
     assert isinstance(first, _ratelimit.SharedLimiter)
     assert isinstance(second, _ratelimit.SharedLimiter)
 
-    assert first._for_running_loop() is second._for_running_loop()
+    loop = asyncio.get_running_loop()
+    assert first._for_loop(loop) is second._for_loop(loop)
 
 
 def test_stats_are_none_without_a_limit() -> None:
@@ -356,3 +358,13 @@ async def test_a_fixed_rate_does_not_adapt(limited_fake: FakeCinebody) -> None:
     assert stats is not None
     assert stats.rejections > 0
     assert (stats.rate, stats.cuts, stats.adaptive) == (60, 0, False)
+
+
+def test_occasional_waits_far_apart_do_not_grow_the_rate(clock: Clock) -> None:
+    control = controller(clock, rate=10)
+
+    for _ in range(10):
+        clock.advance(60)
+        control.on_success(Ticket(epoch=control.epoch, waited=True), clock())
+
+    assert control.rate == 10
