@@ -217,7 +217,7 @@ class Pager(Generic[T]):
             if first.count is not None:
                 numbers = range(1, self._planned_pages(first))
                 pages += await gather_or_cancel(
-                    [self._fetch_limited(semaphore, n, first.limit) for n in numbers]
+                    [self._fetch(n, first.limit, semaphore) for n in numbers]
                 )
                 self._check_counts(first, pages)
             if first.count is None or self._needs_more(pages):
@@ -279,11 +279,15 @@ class Pager(Generic[T]):
     async def _walk(self, after: Page[T], semaphore: asyncio.Semaphore) -> AsyncIterator[Page[T]]:
         """Yield the pages after ``after`` one after another, until the last one."""
         number, limit = after.number + 1, after.limit
+        previous = after
         while self._wanted(limit, number):
-            page = await self._fetch_limited(semaphore, number, limit)
+            page = await self._fetch(number, limit, semaphore)
+            if self._repeats(page, previous):
+                return
             yield page
             if page.is_last or not page.items:
                 return
+            previous = page
             number += 1
 
     # One page ----------------------------------------------------------------------------
@@ -292,10 +296,20 @@ class Pager(Generic[T]):
         """Whether page ``number`` holds items within ``max_items``."""
         return self.max_items is None or number * limit < self.max_items
 
-    async def _fetch_limited(
-        self, semaphore: asyncio.Semaphore, number: int, limit: int
-    ) -> Page[T]:
-        return await self._fetch(number, limit, semaphore)
+    def _repeats(self, page: Page[T], previous: Page[T]) -> bool:
+        """Whether a full page brought no id that ``previous`` did not have.
+
+        A server that keeps answering the same full page would otherwise be read
+        forever; the walk stops there and says the listing shifted.
+        """
+        if len(page.items) < page.limit:
+            return False
+        id_of = self.operation.id_of
+        before = {id_of(item) for item in previous.items}
+        if any(id_of(item) not in before or id_of(item) is None for item in page.items):
+            return False
+        self._note_shift(f"page {page.number} repeated page {previous.number}")
+        return True
 
     async def _fetch(
         self, number: int, limit: int, semaphore: asyncio.Semaphore | None = None
@@ -393,6 +407,7 @@ class PageIterator(Generic[T]):
         self._limit = pager.limit
         self._last_number: int | None = None
         self._first_count: int | None = None
+        self._previous: Page[T] | None = None
 
     def __aiter__(self) -> PageIterator[T]:
         return self
@@ -423,12 +438,17 @@ class PageIterator(Generic[T]):
             if first.is_last or not pager._wanted(first.limit, 1):
                 self._last_number = 0
             self._schedule(pager.read_ahead)
+            self._previous = first
             return first
 
         self._schedule(1)
         if not self._in_flight:
             return None
         page = await self._in_flight.popleft()
+        previous, self._previous = self._previous, page
+        if previous is not None and pager._repeats(page, previous):
+            self._cancel()
+            return None
 
         first_count = self._first_count
         if page.count is not None and first_count is not None and page.count != first_count:

@@ -381,3 +381,31 @@ async def test_fan_out_reads_many_parents_under_one_cap() -> None:
         assert [(pid, item["id"]) for pid, item in pairs] == [
             (pid, item["id"]) for pid in projects for item in result[pid]
         ]
+
+
+@pytest.mark.parametrize("has_count", [False, True])
+async def test_a_server_repeating_a_full_page_does_not_page_forever(has_count: bool) -> None:
+    asked: list[object] = []
+    same = [{"id": f"org-{n}"} for n in range(5)]
+
+    async def always_the_same_page(path: str, params: Mapping[str, object]) -> Any:
+        asked.append(params["page"])
+        return (
+            {"organizations": same, "count": 10 + len(asked) * 5}
+            if has_count
+            else {"organizations": same}
+        )
+
+    operation: ListOperation[dict[str, Any]] = ListOperation(
+        path="/app/3.0/organizations",
+        item_keys=("organizations",),
+        parse=list,
+        has_count=has_count,
+    )
+    collected = await Pager(always_the_same_page, operation, limit=5).all()
+    iterator = Pager(always_the_same_page, operation, limit=5, read_ahead=0)
+    walked = [item async for item in iterator]
+
+    assert ids(collected) == ids(walked) == ids(same)
+    assert iterator.shifted
+    assert len(asked) < 10
