@@ -85,10 +85,12 @@ class _Closing:
         raise NotImplementedError
 
     def close(self) -> None:
-        """Stop iterating and release the pages still in flight."""
+        """Stop iterating and release the pages still in flight (nothing to do once the
+        client itself is closed: its loop has cancelled everything)."""
         if not self._closed:
             self._closed = True
-            self._portal.call(self._aclose())  # type: ignore[arg-type]
+            if not self._portal.closed:
+                self._portal.call(self._aclose())  # type: ignore[arg-type]
 
     def __enter__(self) -> Self:
         return self

@@ -11,7 +11,6 @@ used.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -32,6 +31,9 @@ class Portal:
     def __init__(self, name: str = "cinebody-sync") -> None:
         self._loop = asyncio.new_event_loop()
         self._closed = False
+        # Held while checking ``_closed`` and handing work over, and while closing, so
+        # that no work is handed to a loop that is being stopped.
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -74,30 +76,36 @@ class Portal:
                 "async client there, or hand the work to another thread."
             )
             raise ClientStateError(msg)
-        if self._closed:
-            coroutine.close()
-            msg = "this client is closed; create a new one"
-            raise ClientStateError(msg)
+        finished = threading.Event()
 
-        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+        async def run() -> R:
+            try:
+                return await coroutine
+            finally:
+                finished.set()
+
+        with self._lock:
+            if self._closed:
+                coroutine.close()
+                msg = "this client is closed; create a new one"
+                raise ClientStateError(msg)
+            future = asyncio.run_coroutine_threadsafe(run(), self._loop)
         try:
             return future.result()
         except KeyboardInterrupt:
+            # Cancelling the future only asks the loop to cancel the task; wait (briefly)
+            # until the work has unwound, connections released, before giving control back.
             future.cancel()
-            # The interrupt is what the caller must see, not how the cancelled work ended.
-            with contextlib.suppress(Exception):
-                future.result(timeout=_CANCEL_GRACE)
+            finished.wait(_CANCEL_GRACE)
             raise
 
     def call_soon(self, coroutine: Coroutine[Any, Any, object]) -> None:
         """Start ``coroutine`` on the loop without waiting for it (ignored once stopped)."""
-        if self._closed or self._loop.is_closed():
-            coroutine.close()
-            return
-        try:
+        with self._lock:
+            if self._closed:
+                coroutine.close()
+                return
             asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-        except RuntimeError:  # pragma: no cover - the loop closed in between
-            coroutine.close()
 
     def stop(self) -> None:
         """Cancel what still runs on the loop, stop it and join its thread.
@@ -105,9 +113,10 @@ class Portal:
         Calling it again does nothing. Called from the portal's own thread (a client
         dropped inside a callback), it only asks the loop to stop once it is idle.
         """
-        if self._closed:
-            return
-        self._closed = True
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
         if self.in_loop_thread:
             self._loop.call_soon(self._loop.stop)
             return

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "cinebody_sync" / "_client.py"
 
 # Async-client members the hand-written base class covers in blocking form.
-HANDLED_BY_BASE = frozenset({"aclose", "closed", "config"})
+HANDLED_BY_BASE = frozenset({"aclose", "closed"})
 # Constructor parameters bound to an event loop, which a blocking client cannot take.
 LOOP_BOUND_PARAMETERS = frozenset({"session"})
 # Return types whose blocking form is an adapter object rather than the value itself.

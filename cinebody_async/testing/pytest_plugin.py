@@ -17,8 +17,7 @@ installed). Fixtures:
 - ``cinebody_sync_client``: a blocking :class:`cinebody_sync.CinebodyClient` pointed at
   ``cinebody_fake_thread``, likewise.
 
-The client fixtures are the only part of this module that imports the client; the fake
-itself never does.
+This module imports the client for its client fixtures; the fake itself never does.
 """
 
 from __future__ import annotations
