@@ -297,7 +297,9 @@ class MediaFiles(Resource):
         path = p.path(f"{API}/mediaFiles/{{media_file_id}}", media_file_id=media_file_id)
         answer = await self._send("DELETE", path)
         if isinstance(answer, dict) and answer.get("status", "success") != "success":
-            raise answer_error(f"DELETE {path}", "the answer's status is not 'success'", answer)
+            raise answer_error(
+                "DELETE mediaFiles/{id}", "the answer's status is not 'success'", answer
+            )
 
     @operation("GET", "/app/3.0/mediaFiles/{mediaFileId}/download")
     async def download_link(self, media_file_id: str) -> DownloadLink:
@@ -320,7 +322,7 @@ class MediaFiles(Resource):
         answer = await self._send("GET", path)
         link = DownloadLink.from_dict(answer) if isinstance(answer, dict) else None
         if link is None or link.download_url is None:
-            raise answer_error(f"GET {path}", "the answer has no 'url'", answer)
+            raise answer_error("GET mediaFiles/{id}/download", "the answer has no 'url'", answer)
         return link
 
     @operation("GET", "/app/3.0/mediaFiles/download")

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from cinebody_async.errors import InvalidResponseError, ParameterError
+from cinebody_async.errors import ParameterError
 from cinebody_async.models import (
     MediaFileFps,
     MediaFileOrientation,
@@ -19,7 +19,7 @@ from cinebody_async.models import (
     ShotTypeAttribute,
 )
 from cinebody_async.resources import _params as p
-from cinebody_async.resources._base import API, Resource, operation
+from cinebody_async.resources._base import API, Resource, answer_error, operation
 
 __all__ = ["ShotUpdate", "Shots"]
 
@@ -141,18 +141,17 @@ class Shots(Resource):
             order=p.positive_int("order", order, minimum=0),
         )
         params = {"attributes": p.enum_values("attributes", attributes, ShotAttribute)}
+        name = "POST projects/{id}/shots"
 
         answer = await self._send("POST", path, params=params, json=body)
+
         # The spec answers a `shots` list holding the new shot; the API may answer `shot`.
         if isinstance(answer, dict) and answer.get("shots") is not None:
-            shots = self._read_list(Shot, answer, "POST projects/{id}/shots", "shots")
+            shots = self._read_list(Shot, answer, name, "shots")
             if not shots:
-                msg = "POST projects/{id}/shots: the answer's `shots` list is empty"
-                raise InvalidResponseError(
-                    msg, method="POST", url=path, status=200, body=repr(answer)[:200]
-                )
+                raise answer_error(name, "the answer's 'shots' list is empty", answer)
             return shots[0]
-        return self._read(Shot, answer, "POST projects/{id}/shots", "shot")
+        return self._read(Shot, answer, name, "shot")
 
     @operation("PATCH", "/app/3.0/projects/{projectId}/shots")
     async def update_many(

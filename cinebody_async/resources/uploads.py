@@ -140,7 +140,7 @@ class Uploads(Resource):
         target = UploadTarget.from_dict(answer if isinstance(answer, dict) else {})
         problem = _target_problem(target, size)
         if problem:
-            raise answer_error(f"GET {path}", problem, answer)
+            raise answer_error("GET projects/{id}/upload", problem, answer)
         return target
 
     @operation("POST", "/app/3.0/projects/{projectId}/clipCompleteUpload")

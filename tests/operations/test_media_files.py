@@ -370,8 +370,10 @@ async def test_delete_refuses_an_answer_that_is_no_success(
 ) -> None:
     fake.faults.script("DELETE /mediaFiles/{mediaFileId}", [Reply(200, body={"status": "nope"})])
 
-    with pytest.raises(InvalidResponseError, match="status"):
+    with pytest.raises(InvalidResponseError) as caught:
         await cb.media_files.delete(a_pending_clip(fake)["id"])
+
+    assert str(caught.value) == "DELETE mediaFiles/{id}: the answer's status is not 'success'"
 
 
 async def test_delete_refuses_an_empty_id(fake: FakeCinebody, cb: CinebodyClient) -> None:
@@ -410,8 +412,10 @@ async def test_download_link_without_url_raises_invalid_response(
         "GET /mediaFiles/{mediaFileId}/download", [Reply(200, body={"filename": "a.mp4"})]
     )
 
-    with pytest.raises(InvalidResponseError, match="url"):
+    with pytest.raises(InvalidResponseError) as caught:
         await cb.media_files.download_link(a_pending_clip(fake)["id"])
+
+    assert str(caught.value) == "GET mediaFiles/{id}/download: the answer has no 'url'"
 
 
 async def test_download_link_of_unknown_file_raises_not_found(cb: CinebodyClient) -> None:

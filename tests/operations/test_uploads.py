@@ -188,10 +188,12 @@ async def test_start_refuses_an_answer_it_cannot_upload_with(
 ) -> None:
     fake.faults.script(START, [Reply(200, body=body)])
 
-    with pytest.raises(InvalidResponseError, match=problem):
+    with pytest.raises(InvalidResponseError, match=problem) as caught:
         await cb.uploads.start(
             a_project(fake), type="clip", content_type="video/mp4", ext="mp4", size_bytes=10
         )
+
+    assert str(caught.value).startswith("GET projects/{id}/upload: ")
 
 
 # Completing a clip -----------------------------------------------------------------------
