@@ -54,8 +54,9 @@ class Timeout:
     ``connect`` bounds opening a connection (TCP and TLS). ``read`` bounds the silence
     between two reads of the answer, not the whole answer, so a long download that keeps
     flowing is never cut. ``pool`` bounds the wait for a free connection when the
-    connection limit is reached; ``None`` waits as long as needed, because that queue
-    is the client's own doing, not the server's. ``total`` caps the whole attempt and
+    connection limit is reached together with opening it (aiohttp counts both as one
+    phase); ``None`` waits as long as needed, because that queue is the client's own
+    doing, not the server's. ``total`` caps the whole attempt and
     is off by default. ``None`` in any field turns that bound off.
 
     Defaults: 10 s to connect (a healthy host answers in well under a second; ten
