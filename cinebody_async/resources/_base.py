@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import aiohttp
 
 from cinebody_async._convert import structure, structure_many
-from cinebody_async._pagination import FanOut, ListOperation, Pager
+from cinebody_async._pagination import ListOperation, Pager
 from cinebody_async.errors import InvalidResponseError
 from cinebody_async.models import Model
 from cinebody_async.resources import _params as p
@@ -162,14 +162,11 @@ class Resource:
         options: dict[str, Any] = {"limit": limit, "max_items": max_items}
         if read_ahead is not None:
             options["read_ahead"] = read_ahead
-        return Pager(self._get_page, operation, **options)
-
-    async def _get_page(self, path: str, params: Mapping[str, object]) -> Any:
-        return await self._client.request("GET", path, params=params)
-
-    @staticmethod
-    def _fan_out(pagers: Mapping[str, Pager[M]]) -> FanOut[str, M]:
-        return FanOut(pagers)
+        return Pager(
+            lambda page_path, page_params: self._send("GET", page_path, params=page_params),
+            operation,
+            **options,
+        )
 
 
 def _first_key(body: Any, keys: Sequence[str]) -> Any:

@@ -173,7 +173,7 @@ class MediaFiles(Resource):
             sort_order=sort_order,
             attributes=attributes,
         )
-        return self._fan_out(
+        return FanOut(
             {
                 project_id: self._clips(
                     project_id, filters, limit=limit, max_items=max_items, read_ahead=read_ahead
