@@ -23,7 +23,7 @@ from cinebody_async.resources import _params as p
 if TYPE_CHECKING:
     from cinebody_async._client import CinebodyClient
 
-__all__ = ["API", "Resource", "answer_error", "operation"]
+__all__ = ["API", "Resource", "answer_error", "operation", "operation_of"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 M = TypeVar("M", bound=Model)

@@ -19,7 +19,9 @@ __all__ = [
     "CLEAR",
     "Clear",
     "aware_datetime",
+    "compact",
     "either",
+    "ensure_sequence",
     "enum_value",
     "enum_values",
     "flag",
@@ -29,6 +31,7 @@ __all__ = [
     "number_enum_value",
     "path",
     "positive_int",
+    "require_changes",
     "required",
     "text",
 ]
@@ -84,9 +87,11 @@ def text(name: str, value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ParameterError(name, f"must be a string, not {type(value).__name__}")
+        msg = f"must be a string, not {type(value).__name__}"
+        raise ParameterError(name, msg)
     if not value.strip():
-        raise ParameterError(name, "must not be empty")
+        msg = "must not be empty"
+        raise ParameterError(name, msg)
     return value
 
 
@@ -102,7 +107,8 @@ def flag(name: str, value: bool | None) -> bool | None:
         ParameterError: for a value that is not a bool (``1`` and ``"true"`` included).
     """
     if value is not None and not isinstance(value, bool):
-        raise ParameterError(name, f"must be True or False, not {value!r}")
+        msg = f"must be True or False, not {value!r}"
+        raise ParameterError(name, msg)
     return value
 
 
@@ -115,7 +121,8 @@ def positive_int(name: str, value: int | None, *, minimum: int = 1) -> int | Non
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ParameterError(name, f"must be an integer of at least {minimum}, not {value!r}")
+        msg = f"must be an integer of at least {minimum}, not {value!r}"
+        raise ParameterError(name, msg)
     return value
 
 
@@ -186,7 +193,8 @@ def id_list(name: str, values: Iterable[str] | None) -> list[str] | None:
     items = _sequence(name, values)
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise ParameterError(name, f"must hold non-empty string ids, not {item!r}")
+            msg = f"must hold non-empty string ids, not {item!r}"
+            raise ParameterError(name, msg)
     return items
 
 
@@ -198,18 +206,22 @@ def image_bytes(name: str, value: bytes) -> bytes:
         ParameterError: for a value that is not bytes, or an empty image.
     """
     if not isinstance(value, bytes | bytearray | memoryview):
-        raise ParameterError(name, f"must be the image's bytes, not {type(value).__name__}")
+        msg = f"must be the image's bytes, not {type(value).__name__}"
+        raise ParameterError(name, msg)
     if not len(value):
-        raise ParameterError(name, "must not be empty")
+        msg = "must not be empty"
+        raise ParameterError(name, msg)
     return bytes(value)
 
 
 def _sequence(name: str, values: Iterable[Any]) -> list[Any]:
     if isinstance(values, str | bytes):
-        raise ParameterError(name, f"must be a sequence of values, not the string {values!r}")
+        msg = f"must be a sequence of values, not the string {values!r}"
+        raise ParameterError(name, msg)
     items = list(values)
     if not items:
-        raise ParameterError(name, "must not be empty; leave it out (None) to not filter")
+        msg = "must not be empty; leave it out (None) to not filter"
+        raise ParameterError(name, msg)
     return items
 
 
@@ -222,7 +234,8 @@ def aware_datetime(name: str, value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, dt.datetime):
-        raise ParameterError(name, f"must be a datetime, not {type(value).__name__}")
+        msg = f"must be a datetime, not {type(value).__name__}"
+        raise ParameterError(name, msg)
     return format_datetime(name, value)
 
 
@@ -236,9 +249,8 @@ def either(first: tuple[str, object], second: tuple[str, object]) -> None:
     given = (first_value is not None) + (second_value is not None)
     if given != 1:
         problem = "neither was given" if given == 0 else "both were given"
-        raise ParameterError(
-            f"{first_name}/{second_name}", f"give exactly one of the two; {problem}"
-        )
+        msg = f"give exactly one of the two; {problem}"
+        raise ParameterError(f"{first_name}/{second_name}", msg)
 
 
 def compact(**fields: object) -> dict[str, Any]:
@@ -258,10 +270,15 @@ def require_changes(body: dict[str, Any], method: str) -> dict[str, Any]:
         ParameterError: when ``body`` is empty.
     """
     if not body:
-        raise ParameterError(method, "give at least one field to change")
+        msg = "give at least one field to change"
+        raise ParameterError(method, msg)
     return body
 
 
 def ensure_sequence(name: str, values: Sequence[Any]) -> list[Any]:
-    """Return a non-empty sequence argument as a list, refusing a bare string."""
+    """Return a non-empty sequence argument as a list, refusing a bare string.
+
+    Raises:
+        ParameterError: for a bare string (or bytes) or an empty sequence.
+    """
     return _sequence(name, values)
