@@ -389,11 +389,11 @@ def _clip_filters(
     shot_types = p.id_list("shot_type_ids", shot_type_ids)
     free = p.flag("free_shoot", free_shoot)
     if free is True and shot_types is not None:
-        raise ParameterError(
-            "free_shoot/shot_type_ids",
+        msg = (
             "a free-shoot clip belongs to no shot, so to no shot type: no clip can meet "
-            "both; give one of the two",
+            "both; give one of the two"
         )
+        raise ParameterError("free_shoot/shot_type_ids", msg)
 
     return {
         "status": p.enum_value("status", status, MediaFileStatus),

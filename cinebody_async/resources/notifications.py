@@ -75,8 +75,8 @@ class Notifications(Resource):
         team = p.required("team_id", p.text("team_id", team_id))
         individual = kind is NotificationType.INDIVIDUAL_MESSAGE
         if individual != (user_id is not None):
-            problem = "give user_id exactly when the type is 'individualMessage'"
-            raise ParameterError("user_id", problem)
+            msg = "give user_id exactly when the type is 'individualMessage'"
+            raise ParameterError("user_id", msg)
         body = p.compact(
             message=text,
             type=kind,

@@ -426,7 +426,8 @@ def _fields(
     end = p.aware_datetime("end_at", end_at)
     # Both are ISO 8601 texts in UTC of one width, so they sort as the moments do.
     if start is not None and end is not None and end < start:
-        raise ParameterError("start_at/end_at", "the project cannot end before it starts")
+        msg = "the project cannot end before it starts"
+        raise ParameterError("start_at/end_at", msg)
 
     return {
         "title": p.text("title", title),

@@ -237,11 +237,12 @@ def _updates(updates: Sequence[ShotUpdate]) -> builtins.list[ShotUpdate]:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item, ShotUpdate):
-            problem = f"must be a ShotUpdate, not {type(item).__name__}"
-            raise ParameterError(f"updates[{index}]", problem)
+            msg = f"must be a ShotUpdate, not {type(item).__name__}"
+            raise ParameterError(f"updates[{index}]", msg)
         p.required(f"updates[{index}].id", p.text(f"updates[{index}].id", item.id))
         if item.id in seen:
-            raise ParameterError(f"updates[{index}].id", f"shot {item.id!r} comes twice")
+            msg = f"shot {item.id!r} comes twice"
+            raise ParameterError(f"updates[{index}].id", msg)
         seen.add(item.id)
     return items
 

@@ -52,12 +52,14 @@ def _unquote(value: str) -> str:
 
 def _check_part_number(_: object, __: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ParameterError("part_number", f"must be an integer from 1, not {value!r}")
+        msg = f"must be an integer from 1, not {value!r}"
+        raise ParameterError("part_number", msg)
 
 
 def _check_etag(_: object, __: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value:
-        raise ParameterError("etag", f"must be a non-empty string, not {value!r}")
+        msg = f"must be a non-empty string, not {value!r}"
+        raise ParameterError("etag", msg)
 
 
 @attrs.frozen
@@ -201,7 +203,8 @@ class Uploads(Resource):
                 of range or only one of ``lat``/``lng``; nothing is sent.
         """
         if (lat is None) != (lng is None):
-            raise ParameterError("lat/lng", "give both coordinates or neither")
+            msg = "give both coordinates or neither"
+            raise ParameterError("lat/lng", msg)
         body = p.compact(
             **_completion(upload_id, filename, parts),
             userId=p.required("user_id", p.text("user_id", user_id)),
@@ -334,9 +337,8 @@ def _mime_type(value: str) -> str:
     """
     text = p.required("content_type", p.text("content_type", value))
     if "/" not in text.strip("/"):
-        raise ParameterError(
-            "content_type", f"must be a MIME type such as 'video/mp4', not {text!r}"
-        )
+        msg = f"must be a MIME type such as 'video/mp4', not {text!r}"
+        raise ParameterError("content_type", msg)
     return text
 
 
@@ -350,7 +352,8 @@ def _extension(value: str) -> str:
     text = p.required("ext", p.text("ext", value))
     ext = text.removeprefix(".")
     if not ext.isascii() or not ext.isalnum():
-        raise ParameterError("ext", f"must be letters and digits such as 'mp4', not {text!r}")
+        msg = f"must be letters and digits such as 'mp4', not {text!r}"
+        raise ParameterError("ext", msg)
     return ext
 
 
@@ -363,9 +366,11 @@ def _number(name: str, value: float | None, low: float, high: float) -> float | 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ParameterError(name, f"must be a number, not {value!r}")
+        msg = f"must be a number, not {value!r}"
+        raise ParameterError(name, msg)
     if not low <= value <= high:
-        raise ParameterError(name, f"must be from {low} to {high}, not {value!r}")
+        msg = f"must be from {low} to {high}, not {value!r}"
+        raise ParameterError(name, msg)
     return value
 
 

@@ -182,8 +182,8 @@ class Users(Resource):
             "userIds": p.id_list("user_ids", user_ids),
         }
         if project_id is not None and (in_project_ids or not_in_project_ids):
-            problem = "cannot be combined with in_project_ids or not_in_project_ids"
-            raise ParameterError("project_id", problem)
+            msg = "cannot be combined with in_project_ids or not_in_project_ids"
+            raise ParameterError("project_id", msg)
         return self._pager(TeamUser, path, ["users"], params, limit=limit, max_items=max_items)
 
     @operation("POST", "/app/3.0/teams/{teamId}/users")
