@@ -351,6 +351,8 @@ class MediaFiles(Resource):
 
         Raises:
             NotFoundError: when a name is not a file of the team (or project).
+            InvalidResponseError: when an answer holds no ``urls``, or not as many links
+                as it was asked names.
             ParameterError: for a missing or empty ``team_id`` or ``filenames``, an
                 empty ``project_id``, a bare string or an empty name in ``filenames``;
                 nothing is sent.
@@ -362,8 +364,15 @@ class MediaFiles(Resource):
 
         async def batch(chunk: builtins.list[str]) -> builtins.list[DownloadLink]:
             params = {"teamId": team, "projectId": project, "filenames": chunk}
+            name = "GET mediaFiles/download"
+
             answer = await self._send("GET", path, params=params)
-            return self._read_list(DownloadLink, answer, "GET mediaFiles/download", "urls")
+
+            links = self._read_list(DownloadLink, answer, name, "urls")
+            if len(links) != len(chunk):
+                problem = f"asked for {len(chunk)} names, got {len(links)} links in 'urls'"
+                raise answer_error(name, problem, answer)
+            return links
 
         step = FILENAMES_PER_REQUEST
         chunks = [names[start : start + step] for start in range(0, len(names), step)]

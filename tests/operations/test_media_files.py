@@ -465,6 +465,22 @@ async def test_download_links_batch_long_lists_and_keep_the_order(
     assert len(sent) == -(-len(names) // FILENAMES_PER_REQUEST)
 
 
+async def test_download_links_refuse_an_answer_without_one_link_per_name(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    first, second = newest_first(fake, a_project(fake))[:2]
+    one_link = {"urls": [{"signedUrl": "https://s3.example/a", "filename": "a.mp4"}]}
+    fake.faults.script("GET /mediaFiles/download", [Reply(200, body=one_link)])
+
+    with pytest.raises(InvalidResponseError) as caught:
+        await cb.media_files.download_links(
+            team_id=first["TeamId"], filenames=[first["fileUUID"], second["fileUUID"]]
+        )
+
+    message = "GET mediaFiles/download: asked for 2 names, got 1 links in 'urls'"
+    assert str(caught.value) == message
+
+
 async def test_download_links_of_another_project_raise_not_found(
     fake: FakeCinebody, cb: CinebodyClient
 ) -> None:
