@@ -11,9 +11,11 @@ used.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
 import threading
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from cinebody_async.errors import ClientStateError
 
@@ -23,6 +25,49 @@ R = TypeVar("R")
 
 _CANCEL_GRACE = 5.0
 """Seconds a Ctrl-C waits for the cancelled work to unwind on the loop."""
+
+
+class _Handoff(Generic[R]):
+    """One coroutine handed to the loop, and the future its caller waits on.
+
+    Lighter than :func:`asyncio.run_coroutine_threadsafe`, and cancelling it leaves the
+    future pending until the task has really finished unwinding.
+    """
+
+    __slots__ = ("_cancelled", "_coroutine", "_loop", "_task", "future")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, coroutine: Coroutine[Any, Any, R]):
+        self.future: concurrent.futures.Future[R] = concurrent.futures.Future()
+        self._loop = loop
+        self._coroutine = coroutine
+        self._task: asyncio.Task[R] | None = None
+        self._cancelled = False
+        loop.call_soon_threadsafe(self._start)
+
+    def _start(self) -> None:
+        if self._cancelled:
+            self._coroutine.close()
+            self.future.cancel()
+            return
+        self._task = self._loop.create_task(self._coroutine)
+        self._task.add_done_callback(self._finish)
+
+    def _finish(self, task: asyncio.Task[R]) -> None:
+        if task.cancelled():
+            self.future.cancel()
+        elif (error := task.exception()) is not None:
+            self.future.set_exception(error)
+        else:
+            self.future.set_result(task.result())
+
+    def cancel(self) -> None:
+        """Ask the loop to cancel the work (before or after it started)."""
+        self._loop.call_soon_threadsafe(self._cancel)
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+        if self._task is not None:
+            self._task.cancel()
 
 
 class Portal:
@@ -76,27 +121,20 @@ class Portal:
                 "async client there, or hand the work to another thread."
             )
             raise ClientStateError(msg)
-        finished = threading.Event()
-
-        async def run() -> R:
-            try:
-                return await coroutine
-            finally:
-                finished.set()
-
         with self._lock:
             if self._closed:
                 coroutine.close()
                 msg = "this client is closed; create a new one"
                 raise ClientStateError(msg)
-            future = asyncio.run_coroutine_threadsafe(run(), self._loop)
+            handoff = _Handoff(self._loop, coroutine)
         try:
-            return future.result()
+            return handoff.future.result()
         except KeyboardInterrupt:
-            # Cancelling the future only asks the loop to cancel the task; wait (briefly)
-            # until the work has unwound, connections released, before giving control back.
-            future.cancel()
-            finished.wait(_CANCEL_GRACE)
+            # Cancel the task and wait (briefly) until it has unwound, its connections
+            # released, before giving control back.
+            handoff.cancel()
+            with contextlib.suppress(BaseException):
+                handoff.future.result(timeout=_CANCEL_GRACE)
             raise
 
     def call_soon(self, coroutine: Coroutine[Any, Any, object]) -> None:
