@@ -75,6 +75,21 @@ class Resource:
         """Send one request through the client and return the decoded body."""
         return await self._client.request(method, path, params=params, json=json, data=data)
 
+    async def _delete(self, path: str, operation: str) -> None:
+        """Send the DELETE of ``path`` (the operation ``operation``, such as
+        ``"DELETE projects/{id}"``) and check its answer.
+
+        A ``None`` body is success: the client answers it for a DELETE that found
+        nothing to delete after an earlier attempt may have deleted it.
+
+        Raises:
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
+        """
+        answer = await self._send("DELETE", path)
+
+        if isinstance(answer, dict) and answer.get("status", "success") != "success":
+            raise answer_error(operation, "the answer's status is not 'success'", answer)
+
     async def _put_image(
         self, path: str, image: bytes, filename: str, content_type: str | None
     ) -> None:

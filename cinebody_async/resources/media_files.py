@@ -295,11 +295,7 @@ class MediaFiles(Resource):
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(f"{API}/mediaFiles/{{media_file_id}}", media_file_id=media_file_id)
-        answer = await self._send("DELETE", path)
-        if isinstance(answer, dict) and answer.get("status", "success") != "success":
-            raise answer_error(
-                "DELETE mediaFiles/{id}", "the answer's status is not 'success'", answer
-            )
+        await self._delete(path, "DELETE mediaFiles/{id}")
 
     @operation("GET", "/app/3.0/mediaFiles/{mediaFileId}/download")
     async def download_link(self, media_file_id: str) -> DownloadLink:

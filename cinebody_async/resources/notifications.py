@@ -210,12 +210,13 @@ class Notifications(Resource):
 
         Raises:
             NotFoundError: when no scheduled notification has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(
             f"{API}/scheduledNotifications/{{notification_id}}", notification_id=notification_id
         )
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE scheduledNotifications/{id}")
 
 
 def _attributes(

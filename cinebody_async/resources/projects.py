@@ -269,10 +269,11 @@ class Projects(Resource):
 
         Raises:
             NotFoundError: when no project has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(f"{API}/projects/{{project_id}}", project_id=project_id)
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE projects/{id}")
 
     @operation("PUT", "/app/3.0/projects/{projectId}/image")
     async def set_image(

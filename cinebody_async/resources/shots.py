@@ -197,10 +197,11 @@ class Shots(Resource):
 
         Raises:
             NotFoundError: when no shot has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(f"{API}/shots/{{shot_id}}", shot_id=shot_id)
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE shots/{id}")
 
     @operation("GET", "/app/3.0/shotTypes")
     async def types(

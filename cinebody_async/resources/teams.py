@@ -244,10 +244,11 @@ class Teams(Resource):
 
         Raises:
             NotFoundError: when no team has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(f"{API}/teams/{{team_id}}", team_id=team_id)
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE teams/{id}")
 
     @operation("GET", "/app/3.0/teams/{teamId}/stats")
     async def stats(self, team_id: str) -> TeamStats:

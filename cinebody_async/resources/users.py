@@ -120,6 +120,7 @@ class Users(Resource):
         Raises:
             NotFoundError: when the organization does not exist or the user is not one
                 of its members.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(
@@ -127,7 +128,7 @@ class Users(Resource):
             organization_id=organization_id,
             user_id=user_id,
         )
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE organizations/{id}/users/{id}")
 
     @operation("GET", "/app/3.0/teams/{teamId}/users")
     def list_team(
@@ -240,12 +241,13 @@ class Users(Resource):
 
         Raises:
             NotFoundError: when the team does not exist or the user is not a member.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         path = p.path(
             f"{API}/teams/{{team_id}}/users/{{user_id}}", team_id=team_id, user_id=user_id
         )
-        await self._send("DELETE", path)
+        await self._delete(path, "DELETE teams/{id}/users/{id}")
 
     @operation("POST", "/app/3.0/projects/{projectId}/users")
     async def add_to_project(
