@@ -456,6 +456,7 @@ class Teams(SyncResource):
 
         Raises:
             NotFoundError: when no team has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.delete(team_id))
@@ -729,6 +730,7 @@ class Projects(SyncResource):
 
         Raises:
             NotFoundError: when no project has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.delete(project_id))
@@ -951,6 +953,7 @@ class Shots(SyncResource):
 
         Raises:
             NotFoundError: when no shot has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.delete(shot_id))
@@ -1250,6 +1253,8 @@ class MediaFiles(SyncResource):
 
         Raises:
             NotFoundError: when a name is not a file of the team (or project).
+            InvalidResponseError: when an answer holds no ``urls``, or not as many links
+                as it was asked names.
             ParameterError: for a missing or empty ``team_id`` or ``filenames``, an
                 empty ``project_id``, a bare string or an empty name in ``filenames``;
                 nothing is sent.
@@ -1363,6 +1368,7 @@ class Users(SyncResource):
         Raises:
             NotFoundError: when the organization does not exist or the user is not one
                 of its members.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.remove_from_organization(organization_id, user_id))
@@ -1454,7 +1460,8 @@ class Users(SyncResource):
             NotFoundError: when no team (or no user) has that id.
             ParameterError: unless exactly one of ``user_id`` and ``email`` is given,
                 for an empty string, an unknown type or attribute; nothing is sent.
-            InvalidResponseError: when the answer holds no user.
+            InvalidResponseError: when the answer holds no user, or a list of several
+                users none of which has the id (or the email) given.
         """
         return self._portal.call(
             self._target.add_to_team(
@@ -1471,6 +1478,7 @@ class Users(SyncResource):
 
         Raises:
             NotFoundError: when the team does not exist or the user is not a member.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.remove_from_team(team_id, user_id))
@@ -1713,6 +1721,7 @@ class Notifications(SyncResource):
 
         Raises:
             NotFoundError: when no scheduled notification has that id.
+            InvalidResponseError: when the answer's ``status`` is not ``"success"``.
             ParameterError: for an empty id; nothing is sent.
         """
         return self._portal.call(self._target.delete(notification_id))
