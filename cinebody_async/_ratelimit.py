@@ -45,6 +45,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 from aiolimiter import AsyncLimiter
@@ -99,10 +100,12 @@ class RateLimitStats:
     adaptive: bool
 
 
-@attrs.frozen
-class Ticket:
+class Ticket(NamedTuple):
     """What a request took from the bucket: the rate epoch it was admitted in, and
-    whether it had to wait for its token (the client was using its whole rate)."""
+    whether it had to wait for its token (the client was using its whole rate).
+
+    A named tuple: one is made for every request, and a tuple is the cheapest record.
+    """
 
     epoch: int
     waited: bool
