@@ -349,15 +349,19 @@ class Pager(Generic[T]):
                 msg, method="GET", url=operation.path, status=200, body=repr(body)[:200]
             )
 
-        count = body.get("count") if operation.has_count else None
-        if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
-            count = int(count) if isinstance(count, str) and count.isdigit() else None
+        count = _whole_number(body.get("count")) if operation.has_count else None
         return Page(number=number, items=operation.parse(raw), count=count, limit=limit)
 
     def _adopt_server_limit(self, page: Page[T]) -> Page[T]:
-        """Return page 0 with the page size the server really used."""
+        """Return page 0 with the page size the server really used.
+
+        With a ``count`` a short page 0 below it shows a cap. Without one, a short page
+        0 may be the whole listing or a capped page: the walk goes on at the size
+        served, at the cost of one more request when it was the whole listing.
+        """
         served = len(page.items)
-        if page.count is not None and 0 < served < page.limit and page.count > served:
+        capped = page.count > served if page.count is not None else True
+        if 0 < served < page.limit and capped:
             logger.info(
                 "GET %s: the server capped pages at %d items (asked for %d); continuing with %d",
                 self.operation.path,
@@ -608,6 +612,19 @@ class FanOut(Generic[K, T]):
                     yield key, item
             finally:
                 await iterator.aclose()
+
+
+def _whole_number(value: object) -> int | None:
+    """Read a ``count`` sent as an integer, a whole float or a string of digits."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isdecimal() and value.isascii():
+        return int(value)
+    return None
 
 
 def _at_least(name: str, value: int, lowest: int) -> int:

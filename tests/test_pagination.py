@@ -409,3 +409,30 @@ async def test_a_server_repeating_a_full_page_does_not_page_forever(has_count: b
     assert ids(collected) == ids(walked) == ids(same)
     assert iterator.shifted
     assert len(asked) < 10
+
+
+async def test_a_capped_listing_without_count_loses_nothing() -> None:
+    options = SeedOptions(
+        organizations=25, teams_per_organization=0, projects_per_team=0, admins_per_organization=0
+    )
+    async with (
+        FakeCinebody(seed=3, seed_options=options, max_limit=10) as fake,
+        CinebodyClient(fake.api_key, base_url=fake.url, rate_limit=False) as cb,
+    ):
+        collected = await cb.organizations.list().all()
+        walked = [org.id async for org in cb.organizations.list()]
+
+    assert len(collected) == 25
+    assert walked == [org.id for org in collected] == list(fake.state.organizations)
+
+
+@pytest.mark.parametrize(("sent", "read"), [(36, 36), (36.0, 36), ("36", 36), ("3.5", None)])
+async def test_count_is_read_from_numbers_and_digit_strings(sent: object, read: object) -> None:
+    async def answer(path: str, params: Mapping[str, object]) -> Any:
+        return {"organizations": [], "count": sent}
+
+    operation: ListOperation[Any] = ListOperation(
+        path="/x", item_keys=("organizations",), parse=list
+    )
+
+    assert await Pager(answer, operation).count() == read
