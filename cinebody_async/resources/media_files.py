@@ -371,9 +371,12 @@ class MediaFiles(Resource):
             return links
 
         step = FILENAMES_PER_REQUEST
-        chunks = [names[start : start + step] for start in range(0, len(names), step)]
+        # Each name is asked for once; a name given twice gets its link twice.
+        unique = list(dict.fromkeys(names))
+        chunks = [unique[start : start + step] for start in range(0, len(unique), step)]
         batches = await gather_or_cancel([batch(chunk) for chunk in chunks])
-        return [link for links in batches for link in links]
+        by_name = dict(zip(unique, (link for links in batches for link in links), strict=True))
+        return [by_name[name] for name in names]
 
 
 def _clip_filters(

@@ -332,7 +332,7 @@ class Projects(Resource):
             ParameterError: for an empty code; nothing is sent.
             InvalidResponseError: when the answer holds no ``isAvailable`` boolean.
         """
-        params = {"joinCode": p.text("join_code", join_code)}
+        params = {"joinCode": p.required("join_code", p.text("join_code", join_code))}
 
         body = await self._send("GET", f"{API}/checkProjectCode", params=params)
         return self._read_value(body, "GET checkProjectCode", "isAvailable", bool)
@@ -351,7 +351,7 @@ class Projects(Resource):
             NotFoundError: when no project has that join code.
             ParameterError: for an empty code; nothing is sent.
         """
-        params = {"joinCode": p.text("join_code", join_code)}
+        params = {"joinCode": p.required("join_code", p.text("join_code", join_code))}
 
         body = await self._send("GET", f"{API}/project", params=params)
         return self._read(Project, body, "GET project", "project")

@@ -361,12 +361,13 @@ def _number(name: str, value: float | None, low: float, high: float) -> float | 
     """Return a finite number from ``low`` to ``high`` (``None`` passes).
 
     Raises:
-        ParameterError: for a bool, a non-number, NaN or a value out of range.
+        ParameterError: for a bool, a non-number, NaN, an infinity or a value out of
+            range.
     """
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        msg = f"must be a number, not {value!r}"
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        msg = f"must be a finite number, not {value!r}"
         raise ParameterError(name, msg)
     if not low <= value <= high:
         msg = f"must be from {low} to {high}, not {value!r}"

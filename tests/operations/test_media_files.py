@@ -525,3 +525,21 @@ async def test_frame_rate_enum_and_number_send_the_same(
 
     assert by_member == by_number
     assert [r.query_values("fps") for r in fake.requests_to(CLIPS)] == [["24"], ["24"]]
+
+
+async def test_download_links_ask_once_for_a_name_given_twice(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    project_id = a_project(fake)
+    first, second = newest_first(fake, project_id)[:2]
+    names = [first["fileUUID"], second["fileUUID"], first["fileUUID"]]
+
+    links = await cb.media_files.download_links(team_id=first["TeamId"], filenames=names)
+
+    (request,) = fake.requests
+    assert request.query_values("filenames") == names[:2]
+    assert [link.filename for link in links] == [
+        first["displayNameWithExtension"],
+        second["displayNameWithExtension"],
+        first["displayNameWithExtension"],
+    ]

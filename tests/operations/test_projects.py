@@ -590,3 +590,15 @@ async def test_stats_count_clips_per_filmer(fake: FakeCinebody, cb: CinebodyClie
 async def test_stats_of_an_unknown_project_raises_not_found(cb: CinebodyClient) -> None:
     with pytest.raises(NotFoundError):
         await cb.projects.stats(UNKNOWN)
+
+
+async def test_join_code_lookups_need_a_code(fake: FakeCinebody, cb: CinebodyClient) -> None:
+    for call in (
+        lambda: cb.projects.find(join_code=None),  # type: ignore[arg-type]
+        lambda: cb.projects.is_join_code_available(None),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ParameterError) as caught:
+            await call()
+        assert caught.value.parameter == "join_code"
+
+    assert fake.requests == []

@@ -337,6 +337,7 @@ async def test_completion_is_not_repeated_after_an_ambiguous_failure(
         ({"shot_id": ""}, "shot_id"),
         ({"duration": -1}, "duration"),
         ({"duration": float("nan")}, "duration"),
+        ({"duration": float("inf")}, "duration"),
         ({"shot_at": dt.datetime(2024, 5, 1)}, "shot_at"),  # naive on purpose
         ({"fps": 29.97}, "fps"),
         ({"quality": "8k"}, "quality"),
