@@ -145,12 +145,17 @@ class Shots(Resource):
 
         answer = await self._send("POST", path, params=params, json=body)
 
-        # The spec answers a `shots` list holding the new shot; the API may answer `shot`.
+        # The spec answers a `shots` list holding the new shot (possibly the whole shot
+        # list); the API may answer `shot`. Of several, the last one made as asked is it.
         if isinstance(answer, dict) and answer.get("shots") is not None:
             shots = self._read_list(Shot, answer, name, "shots")
-            if not shots:
-                raise answer_error(name, "the answer's 'shots' list is empty", answer)
-            return shots[0]
+            if len(shots) == 1:
+                return shots[0]
+            made = [s for s in shots if (s.title, s.shot_type_id) == (title, shot_type_id)]
+            if not made:
+                problem = f"none of the {len(shots)} shots of the answer is the one created"
+                raise answer_error(name, problem, answer)
+            return made[-1]
         return self._read(Shot, answer, name, "shot")
 
     @operation("PATCH", "/app/3.0/projects/{projectId}/shots")

@@ -219,7 +219,11 @@ class Users(Resource):
         """
         path = p.path(f"{API}/teams/{{team_id}}/users", team_id=team_id)
         body = _member(user_id, email, type)
-        params = {"attributes": p.enum_values("attributes", attributes, UserAttribute)}
+        wanted = p.enum_values("attributes", attributes, UserAttribute)
+        if wanted is not None:
+            # The added user is told apart by id or email: those must come back.
+            wanted += [a for a in (UserAttribute.ID, UserAttribute.EMAIL) if a not in wanted]
+        params = {"attributes": wanted}
         name = "POST teams/{id}/users"
 
         answer = await self._send("POST", path, params=params, json=body)

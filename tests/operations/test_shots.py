@@ -399,3 +399,22 @@ async def test_types_with_attributes(fake: FakeCinebody, cb: CinebodyClient) -> 
         await cb.shots.types(attributes=["title"])
     assert caught.value.parameter == "attributes"
     assert len(fake.requests) == 1
+
+
+async def test_create_picks_the_new_shot_out_of_a_whole_list(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    shot_type = a_shot_type(fake)["id"]
+    shots = [
+        {"id": "s-1", "title": "Old", "ShotTypeId": shot_type},
+        {"id": "s-2", "title": "New", "ShotTypeId": shot_type},
+        {"id": "s-3", "title": "Other", "ShotTypeId": shot_type},
+    ]
+    answer = {"apiVersion": "3.26.1", "shots": shots}
+    fake.faults.script("POST /projects/{projectId}/shots", [Reply(200, body=answer)])
+
+    shot = await cb.shots.create(
+        a_project(fake), title="New", description="D", shot_type_id=shot_type
+    )
+
+    assert shot.id == "s-2"

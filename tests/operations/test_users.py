@@ -405,3 +405,16 @@ async def test_set_project_status_refuses_bad_status_and_strangers(
         await cb.users.block(project_id, outsider(fake)["id"])
     with pytest.raises(NotFoundError):
         await cb.users.unblock(MISSING, filmer)
+
+
+async def test_add_to_team_keeps_the_fields_it_needs_to_find_the_user(
+    fake: FakeCinebody, cb: CinebodyClient
+) -> None:
+    team_id = next(iter(fake.state.teams))
+
+    added = await cb.users.add_to_team(
+        team_id, email="new.member@example.com", attributes=["name"]
+    )
+
+    assert added.email == "new.member@example.com"
+    assert fake.requests[-1].query_values("attributes") == ["name", "id", "email"]
