@@ -97,7 +97,8 @@ class _Request:
     query: list[tuple[str, str]] | None
     headers: Mapping[str, str] = attrs.field(repr=False)
     body: RequestBody = attrs.field(repr=False)
-    timeout: aiohttp.ClientTimeout | None = None
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+    """Further arguments of ``session.request`` (a per-call ``timeout``)."""
 
 
 class Transport:
@@ -221,7 +222,9 @@ class Transport:
             query=encode_query(params) or None,
             headers=self._json_headers if body is not None else self._headers,
             body=body if body is not None else data,
-            timeout=self._timeout_for(timeout),
+            # Without a per-call timeout the session's own applies: the client's for a
+            # session it made, the caller's for a session passed in.
+            options={} if timeout is None else {"timeout": Timeout.coerce(timeout).to_aiohttp()},
         )
         retries = self.config.retry.max_retries if max_retries is None else max_retries
         session = self._session_for_running_loop()
@@ -249,12 +252,9 @@ class Transport:
                 ambiguous = ambiguous or _may_have_been_processed(error)
             await _retry.sleep(wait)
 
-    def _timeout_for(self, timeout: Timeout | float | None) -> aiohttp.ClientTimeout | None:
-        """The call's timeout; else the client's, unless the session is the caller's
-        (then ``None``, so that the session's own timeouts apply)."""
-        if timeout is not None:
-            return Timeout.coerce(timeout).to_aiohttp()
-        return self._timeout if self._owns_session else None
+    def _beyond_patience(self, asked: float | None) -> bool:
+        """Whether a ``Retry-After`` asks for more than the retry settings will wait."""
+        return asked is not None and asked > self.config.retry.max_retry_after
 
     def rate_limit_stats(self) -> RateLimitStats | None:
         """Return a snapshot of the rate limiting, or ``None`` when it is off."""
@@ -280,7 +280,7 @@ class Transport:
             asked = _retry.parse_retry_after(error.headers.get("Retry-After"))
         else:
             asked = None
-        if asked is not None and asked > settings.max_retry_after:
+        if self._beyond_patience(asked):
             logger.info(
                 "%s %s: not retrying: %s and the server asked to wait %.1f s, more than "
                 "the %.1f s allowed",
@@ -320,9 +320,6 @@ class Transport:
 
         method, path = request.method, request.path
         body = request.body
-        options: dict[str, Any] = {}
-        if request.timeout is not None:
-            options["timeout"] = request.timeout
         sent_at = time.monotonic()
         try:
             async with session.request(
@@ -334,7 +331,7 @@ class Transport:
                 allow_redirects=False,
                 ssl=self._ssl,
                 proxy=self._proxy,
-                **options,
+                **request.options,
             ) as answer:
                 raw = await answer.read()
                 status = answer.status
@@ -381,9 +378,7 @@ class Transport:
             if isinstance(error, RateLimitError):
                 # A wait beyond the retry settings' patience is not waited (the error is
                 # raised): it must not pause the bucket for every other request either.
-                asked = error.retry_after
-                if asked is not None and asked > self.config.retry.max_retry_after:
-                    asked = None
+                asked = None if self._beyond_patience(error.retry_after) else error.retry_after
                 limiter.on_rejection(ticket, asked)
             else:
                 limiter.on_success(ticket)
