@@ -271,7 +271,8 @@ def test_ctrl_c_cancels_the_call_on_the_loop(fake: FakeCinebody, client: Cinebod
         for loop, release in held:
             loop.call_soon_threadsafe(release.set)
 
-    assert portal_tasks(client) == 0
+    # aiohttp's own writer task of the cancelled request may need one more loop turn.
+    assert settled_tasks(client) == 0
 
 
 def test_an_abandoned_iterator_releases_its_pages(
