@@ -219,7 +219,8 @@ class Pager(Generic[T]):
                 pages += await gather_or_cancel(
                     [self._fetch(n, first.limit, semaphore) for n in numbers]
                 )
-                self._check_counts(first, pages)
+                for page in pages:
+                    self._check_count(first.count, page)
             if first.count is None or self._needs_more(pages):
                 pages += [page async for page in self._walk(pages[-1], semaphore)]
 
@@ -234,11 +235,7 @@ class Pager(Generic[T]):
     def _needs_more(self, pages: list[Page[T]]) -> bool:
         """Whether the listing grew past the planned pages and more must be read."""
         last = pages[-1]
-        return (
-            not last.is_last
-            and self._wanted(last.limit, last.number + 1)
-            and len(last.items) == last.limit
-        )
+        return not last.is_last and self._wanted(last.limit, last.number + 1)
 
     def _collect(self, pages: Sequence[Page[T]]) -> list[T]:
         seen: set[Hashable] = set()
@@ -306,7 +303,8 @@ class Pager(Generic[T]):
             return False
         id_of = self.operation.id_of
         before = {id_of(item) for item in previous.items}
-        if any(id_of(item) not in before or id_of(item) is None for item in page.items):
+        before.discard(None)
+        if any(id_of(item) not in before for item in page.items):
             return False
         self._note_shift(f"page {page.number} repeated page {previous.number}")
         return True
@@ -374,11 +372,10 @@ class Pager(Generic[T]):
 
     # Changes during a fetch --------------------------------------------------------------
 
-    def _check_counts(self, first: Page[T], pages: Sequence[Page[T]]) -> None:
-        for page in pages:
-            if page.count is not None and first.count is not None and page.count != first.count:
-                self._note_shift(f"count went from {first.count} to {page.count}")
-                return
+    def _check_count(self, first_count: int | None, page: Page[T]) -> None:
+        """Note a shift when ``page`` reports another total than page 0 did."""
+        if page.count is not None and first_count is not None and page.count != first_count:
+            self._note_shift(f"count went from {first_count} to {page.count}")
 
     def _note_shift(self, what: str) -> None:
         if not self.shifted:
@@ -410,8 +407,8 @@ class PageIterator(Generic[T]):
         self._next_number = 1
         self._limit = pager.limit
         self._last_number: int | None = None
-        self._first_count: int | None = None
         self._previous: Page[T] | None = None
+        self._first_count: int | None = None
 
     def __aiter__(self) -> PageIterator[T]:
         return self
@@ -454,9 +451,7 @@ class PageIterator(Generic[T]):
             self._cancel()
             return None
 
-        first_count = self._first_count
-        if page.count is not None and first_count is not None and page.count != first_count:
-            pager._note_shift(f"count went from {first_count} to {page.count}")
+        pager._check_count(self._first_count, page)
         if page.is_last or not page.items:
             self._last_number = page.number
             self._cancel()
